@@ -1,0 +1,28 @@
+# Every third-party library, wrapped once as an imported target; folders link these names.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+pkg_check_modules(xapian REQUIRED IMPORTED_TARGET xapian-core)
+pkg_check_modules(icu REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+pkg_check_modules(libxml2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(poppler_cpp REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(libcrypto REQUIRED IMPORTED_TARGET libcrypto)
+find_package(tomlplusplus REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(Boost 1.74 REQUIRED)
+
+# CLD2 ships no pkg-config file; the "full" table knows ~160 languages (Urdu, Azerbaijani...).
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY NAMES cld2_full cld2 REQUIRED)
+add_library(cld2::cld2 UNKNOWN IMPORTED)
+set_target_properties(cld2::cld2 PROPERTIES
+  IMPORTED_LOCATION "${CLD2_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
+
+if(NEWSDEX_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+  include(GoogleTest)
+endif()

@@ -1,0 +1,67 @@
+// The configuration both daemons share: one TOML file (config/newsdex.toml documents every key),
+// then command-line flags on top. Unknown keys and wrong types are errors naming the key and line.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "result.hpp"
+
+namespace newsdex {
+
+struct PathsConfig {
+  std::filesystem::path docs;   // [paths] docs: the documents directory
+  std::filesystem::path index;  // [paths] index: the Xapian index directory
+};
+
+struct IndexerConfig {
+  std::uint64_t max_file_bytes = 64ull << 20;  // larger files are skipped
+  unsigned workers = 0;                        // parse/analyse threads; 0 = one per core
+  unsigned commit_interval_ms = 200;           // commit at most this often under load
+  unsigned commit_every_docs = 1000;           // ... or after this many documents
+  unsigned debounce_ms = 50;                   // a burst of saves of one file indexes it once
+  unsigned queue_capacity = 256;               // documents in flight between stages
+  std::vector<std::string> ignore = {".*", "*~", "*.swp", "*.tmp", "*.part", ".#*", "4913"};
+};
+
+struct ServerConfig {
+  std::vector<std::filesystem::path> indexes;  // extra shards; [paths] index is always searched
+  std::string listen = "127.0.0.1:8080";       // HTTP host:port
+  std::string socket;                          // NDJSON unix socket path; "" = $RUNTIME_DIRECTORY
+  std::string tcp_listen;                      // optional NDJSON over TCP, host:port; "" = off
+  unsigned threads = 0;                        // worker threads; 0 = one per core
+  std::uint64_t max_body_bytes = 1ull << 20;
+  unsigned max_query_bytes = 4096;
+  unsigned max_result_window = 10000;  // offset + limit may not exceed this
+  unsigned default_limit = 10;
+  unsigned max_limit = 100;
+  unsigned snippet_length = 200;  // characters
+  unsigned max_connections = 1024;
+  unsigned header_timeout_ms = 10000;
+  unsigned idle_timeout_ms = 60000;
+  std::vector<std::string> cors_origins;  // allowed Origins for browsers; "*" for any
+  std::vector<std::string> api_keys;      // when non-empty, every request needs one
+};
+
+struct LogConfig {
+  std::string level = "info";  // trace, debug, info, warn, error, critical, off
+  bool json = false;           // one JSON object per line, for log shippers
+};
+
+struct Config {
+  PathsConfig paths;
+  IndexerConfig indexer;
+  ServerConfig server;
+  LogConfig log;
+};
+
+// Parses TOML text; source names the file in error messages ("newsdex.toml:12: ...").
+Result<Config> parse_config(std::string_view toml_text, std::string_view source);
+
+// Reads and parses a config file. Relative paths inside it are taken relative to the file's folder.
+Result<Config> load_config(const std::filesystem::path& file);
+
+}  // namespace newsdex

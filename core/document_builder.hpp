@@ -1,0 +1,32 @@
+// Turns a parsed, analysed article into the Xapian document the index stores: terms, values and
+// document data exactly as core/schema.hpp defines them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analyzer.hpp"
+#include "article.hpp"
+#include "formats.hpp"
+
+namespace newsdex {
+
+// What the indexer knows about the file an article came from.
+struct SourceFile {
+  std::string relative_path;  // relative to the documents dir, '/'-separated
+  Format format = Format::text;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string sha256;
+};
+
+// part: the article's index within a multi-article file (JSON array / NDJSON), or -1.
+// indexed_at: seconds since the epoch, stored in kSlotIndexedAt.
+Xapian::Document build_document(const SourceFile& source, int part, const Article& article,
+                                const Analysis& body, const std::vector<Token>& title,
+                                std::int64_t indexed_at);
+
+}  // namespace newsdex

@@ -1,0 +1,28 @@
+// Folding for matching, applied identically to documents and queries: NFKC + case folding, accents
+// removed from Latin, Greek and Cyrillic letters (a query `facade` finds `façade`), and look-alike
+// Cyrillic/Greek letters inside a Latin word replaced by the Latin letters they imitate
+// ("Аzerbaijan" with a Cyrillic А folds to "azerbaijan").
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace newsdex {
+
+class Normalizer {
+ public:
+  Normalizer();
+  ~Normalizer();
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+
+  // Folds one word (as cut by WordSegmenter). Not thread-safe: one Normalizer per thread.
+  std::string fold(std::string_view word) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex
