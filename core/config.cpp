@@ -1,1 +1,299 @@
 #include "config.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+namespace newsdex {
+namespace {
+
+// Raised by the readers below and turned into an Error at parse_config's border; it keeps each
+// reader a single line instead of a chain of early returns.
+struct ConfigError {
+  Errc code;
+  std::string message;
+};
+
+// "file:12: " when the line is known (toml++ leaves it 0 for implicit tables), else "file: ".
+std::string where(std::string_view source, const toml::source_region& region) {
+  std::ostringstream out;
+  out << source;
+  if (region.begin.line != 0) out << ':' << region.begin.line;
+  out << ": ";
+  return out.str();
+}
+
+// Accepts "host:port" and "[v6]:port"; port 0 asks the kernel for a free port (tests use it).
+bool is_host_port(std::string_view text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) return false;
+  const auto port_text = text.substr(colon + 1);
+  unsigned port = 0;
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  return ec == std::errc{} && end == port_text.data() + port_text.size() && port <= 65535;
+}
+
+// One [section] of the file: typed readers that remember which keys they consumed, so anything
+// left over is an unknown key.
+class Section {
+ public:
+  Section(const toml::table* table, std::string name, std::string_view source)
+      : table_(table), name_(std::move(name)), source_(source) {}
+
+  template <class Int>
+  void read(std::string_view key, Int& out, std::uint64_t min, std::uint64_t max) {
+    const toml::node* node = find(key);
+    if (!node) return;
+    const auto* integer = node->as_integer();
+    if (!integer) fail(*node, key, "must be an integer");
+    const std::int64_t v = integer->get();
+    if (v < 0 || static_cast<std::uint64_t>(v) < min || static_cast<std::uint64_t>(v) > max) {
+      fail(*node, key,
+           "must be between " + std::to_string(min) + " and " + std::to_string(max) + " (got " +
+               std::to_string(v) + ")");
+    }
+    out = static_cast<Int>(v);
+  }
+
+  void read(std::string_view key, bool& out) {
+    const toml::node* node = find(key);
+    if (!node) return;
+    const auto* boolean = node->as_boolean();
+    if (!boolean) fail(*node, key, "must be true or false");
+    out = boolean->get();
+  }
+
+  void read(std::string_view key, std::string& out) {
+    const toml::node* node = find(key);
+    if (!node) return;
+    const auto* string = node->as_string();
+    if (!string) fail(*node, key, "must be a string");
+    out = string->get();
+  }
+
+  // A string that must not be empty: leaving the key out is how one says "unset".
+  void read(std::string_view key, std::filesystem::path& out) {
+    const toml::node* node = find(key);
+    if (!node) return;
+    std::string text;
+    read(key, text);
+    if (text.empty()) fail(*node, key, "must not be empty (leave the key out instead)");
+    out = text;
+  }
+
+  void read(std::string_view key, std::vector<std::string>& out, bool allow_empty_items = true) {
+    const toml::node* node = find(key);
+    if (!node) return;
+    const auto* array = node->as_array();
+    if (!array) fail(*node, key, "must be an array of strings");
+    std::vector<std::string> items;
+    for (const toml::node& item : *array) {
+      const auto* string = item.as_string();
+      if (!string) fail(item, key, "must be an array of strings");
+      if (!allow_empty_items && string->get().empty()) fail(item, key, "must not contain \"\"");
+      items.push_back(string->get());
+    }
+    out = std::move(items);
+  }
+
+  void read(std::string_view key, std::vector<std::filesystem::path>& out) {
+    if (!find(key)) return;
+    std::vector<std::string> items;
+    read(key, items, /*allow_empty_items=*/false);
+    out.assign(items.begin(), items.end());
+  }
+
+  // For checks beyond the type: fails at the key's line (or the section's when the key is absent).
+  void require(bool condition, std::string_view key, std::string_view what) const {
+    if (condition) return;
+    const toml::node* node = find(key);
+    throw ConfigError{Errc::invalid_argument,
+                      where(source_, node ? node->source() : section_region()) + "'" + name_ + "." +
+                          std::string(key) + "' " + std::string(what)};
+  }
+
+  void reject_unknown_keys() const {
+    if (!table_) return;
+    for (const auto& [key, node] : *table_) {
+      if (known_.contains(std::string(key.str()))) continue;
+      throw ConfigError{Errc::invalid_argument, where(source_, key.source()) + "unknown key '" +
+                                                    name_ + "." + std::string(key.str()) + "'"};
+    }
+  }
+
+ private:
+  const toml::node* find(std::string_view key) {
+    known_.emplace(key);
+    return std::as_const(*this).find(key);
+  }
+  const toml::node* find(std::string_view key) const { return table_ ? table_->get(key) : nullptr; }
+
+  toml::source_region section_region() const {
+    return table_ ? table_->source() : toml::source_region{};
+  }
+
+  [[noreturn]] void fail(const toml::node& at, std::string_view key, std::string_view what) const {
+    throw ConfigError{Errc::invalid_argument, where(source_, at.source()) + "'" + name_ + "." +
+                                                  std::string(key) + "' " + std::string(what)};
+  }
+
+  const toml::table* table_;
+  std::string name_;
+  std::string_view source_;
+  std::set<std::string, std::less<>> known_;
+};
+
+constexpr std::uint64_t kMaxThreads = 1024;
+constexpr std::uint64_t kHourMs = 3'600'000;
+constexpr std::uint64_t kDayMs = 24 * kHourMs;
+
+void read_paths(Section& s, PathsConfig& c) {
+  s.read("docs", c.docs);
+  s.read("index", c.index);
+}
+
+void read_indexer(Section& s, IndexerConfig& c) {
+  s.read("max_file_bytes", c.max_file_bytes, 1, 1ull << 40);
+  s.read("workers", c.workers, 0, kMaxThreads);
+  s.read("commit_interval_ms", c.commit_interval_ms, 1, kHourMs);
+  s.read("commit_every_docs", c.commit_every_docs, 1, 10'000'000);
+  s.read("debounce_ms", c.debounce_ms, 0, 60'000);
+  s.read("queue_capacity", c.queue_capacity, 1, 1'000'000);
+  s.read("ignore", c.ignore, /*allow_empty_items=*/false);
+}
+
+void read_server(Section& s, ServerConfig& c) {
+  s.read("indexes", c.indexes);
+  s.read("listen", c.listen);
+  s.require(is_host_port(c.listen), "listen", "must be host:port (e.g. \"127.0.0.1:8080\")");
+  s.read("socket", c.socket);
+  s.read("tcp_listen", c.tcp_listen);
+  s.require(c.tcp_listen.empty() || is_host_port(c.tcp_listen), "tcp_listen",
+            "must be host:port or \"\" (off)");
+  s.read("threads", c.threads, 0, kMaxThreads);
+  s.read("max_body_bytes", c.max_body_bytes, 1, 1ull << 30);
+  s.read("max_query_bytes", c.max_query_bytes, 1, 1u << 20);
+  s.read("max_result_window", c.max_result_window, 1, 10'000'000);
+  s.read("default_limit", c.default_limit, 1, 10'000);
+  s.read("max_limit", c.max_limit, 1, 10'000);
+  s.read("snippet_length", c.snippet_length, 0, 100'000);
+  s.read("max_connections", c.max_connections, 1, 1'000'000);
+  s.read("header_timeout_ms", c.header_timeout_ms, 1, kHourMs);
+  s.read("idle_timeout_ms", c.idle_timeout_ms, 1, kDayMs);
+  s.read("cors_origins", c.cors_origins, /*allow_empty_items=*/false);
+  s.read("api_keys", c.api_keys, /*allow_empty_items=*/false);
+  s.require(c.default_limit <= c.max_limit, "default_limit", "must not exceed server.max_limit");
+  s.require(c.max_limit <= c.max_result_window, "max_limit",
+            "must not exceed server.max_result_window");
+}
+
+void read_log(Section& s, LogConfig& c) {
+  static const std::array<std::string_view, 7> levels = {"trace", "debug",    "info", "warn",
+                                                         "error", "critical", "off"};
+  s.read("level", c.level);
+  s.require(std::ranges::find(levels, c.level) != levels.end(), "level",
+            "must be one of trace, debug, info, warn, error, critical, off");
+  s.read("json", c.json);
+}
+
+Config read_config(const toml::table& root, std::string_view source) {
+  using Reader = void (*)(Section&, Config&);
+  struct Known {
+    std::string_view name;
+    Reader read;
+  };
+  static const std::array<Known, 4> sections = {{
+      {"paths", [](Section& s, Config& c) { read_paths(s, c.paths); }},
+      {"indexer", [](Section& s, Config& c) { read_indexer(s, c.indexer); }},
+      {"server", [](Section& s, Config& c) { read_server(s, c.server); }},
+      {"log", [](Section& s, Config& c) { read_log(s, c.log); }},
+  }};
+
+  for (const auto& [key, node] : root) {
+    const bool known =
+        std::ranges::any_of(sections, [&](const Known& k) { return k.name == key.str(); });
+    if (!known) {
+      throw ConfigError{Errc::invalid_argument,
+                        where(source, key.source()) +
+                            (node.is_table() ? "unknown section '" : "unknown key '") +
+                            std::string(key.str()) + "'"};
+    }
+    if (!node.is_table()) {
+      throw ConfigError{Errc::invalid_argument,
+                        where(source, key.source()) + "'" + std::string(key.str()) +
+                            "' must be a section ([" + std::string(key.str()) + "])"};
+    }
+  }
+
+  Config config;
+  for (const Known& known : sections) {
+    Section section(root.get_as<toml::table>(known.name), std::string(known.name), source);
+    known.read(section, config);
+    section.reject_unknown_keys();
+  }
+  return config;
+}
+
+bool is_url(const std::filesystem::path& p) {
+  return p.native().find("://") != std::string::npos;
+}
+
+void resolve(std::filesystem::path& p, const std::filesystem::path& base) {
+  if (p.empty() || p.is_absolute() || is_url(p)) return;
+  p = (base / p).lexically_normal();
+}
+
+}  // namespace
+
+Result<Config> parse_config(std::string_view toml_text, std::string_view source) {
+  try {
+    const toml::table root = toml::parse(toml_text, source);
+    return read_config(root, source);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream message;
+    message << source << ':' << e.source().begin.line << ':' << e.source().begin.column << ": "
+            << e.description();
+    return make_error(Errc::parse_error, message.str());
+  } catch (const ConfigError& e) {
+    return make_error(e.code, e.message);
+  }
+}
+
+Result<Config> load_config(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    return make_error(Errc::not_found, "config file " + file.string() + " does not exist");
+  }
+  if (std::filesystem::is_directory(file, ec)) {
+    return make_error(Errc::invalid_argument, "config file " + file.string() + " is a directory");
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return make_error(Errc::io_error, "cannot open config file " + file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return make_error(Errc::io_error, "cannot read config file " + file.string());
+
+  auto config = parse_config(text.str(), file.string());
+  if (!config) return config;
+
+  const auto base = std::filesystem::absolute(file, ec).parent_path();
+  resolve(config->paths.docs, base);
+  resolve(config->paths.index, base);
+  for (auto& index : config->server.indexes) resolve(index, base);
+  if (!config->server.socket.empty()) {
+    std::filesystem::path socket = config->server.socket;
+    resolve(socket, base);
+    config->server.socket = socket.string();
+  }
+  return config;
+}
+
+}  // namespace newsdex

@@ -15,6 +15,7 @@ namespace newsdex {
 struct PathsConfig {
   std::filesystem::path docs;   // [paths] docs: the documents directory
   std::filesystem::path index;  // [paths] index: the Xapian index directory
+  friend bool operator==(const PathsConfig&, const PathsConfig&) = default;
 };
 
 struct IndexerConfig {
@@ -25,6 +26,7 @@ struct IndexerConfig {
   unsigned debounce_ms = 50;                   // a burst of saves of one file indexes it once
   unsigned queue_capacity = 256;               // documents in flight between stages
   std::vector<std::string> ignore = {".*", "*~", "*.swp", "*.tmp", "*.part", ".#*", "4913"};
+  friend bool operator==(const IndexerConfig&, const IndexerConfig&) = default;
 };
 
 struct ServerConfig {
@@ -44,11 +46,13 @@ struct ServerConfig {
   unsigned idle_timeout_ms = 60000;
   std::vector<std::string> cors_origins;  // allowed Origins for browsers; "*" for any
   std::vector<std::string> api_keys;      // when non-empty, every request needs one
+  friend bool operator==(const ServerConfig&, const ServerConfig&) = default;
 };
 
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error, critical, off
   bool json = false;           // one JSON object per line, for log shippers
+  friend bool operator==(const LogConfig&, const LogConfig&) = default;
 };
 
 struct Config {
@@ -56,12 +60,15 @@ struct Config {
   IndexerConfig indexer;
   ServerConfig server;
   LogConfig log;
+  friend bool operator==(const Config&, const Config&) = default;
 };
 
 // Parses TOML text; source names the file in error messages ("newsdex.toml:12: ...").
 Result<Config> parse_config(std::string_view toml_text, std::string_view source);
 
-// Reads and parses a config file. Relative paths inside it are taken relative to the file's folder.
+// Reads and parses a config file. Relative paths inside it ([paths], server.indexes, server.socket)
+// are taken relative to the file's folder; index entries that are URLs ("tcp://...") are left
+// alone. A missing file is Errc::not_found.
 Result<Config> load_config(const std::filesystem::path& file);
 
 }  // namespace newsdex
