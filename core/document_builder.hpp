@@ -2,11 +2,11 @@
 // document data exactly as core/schema.hpp defines them.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "analyzer.hpp"
 #include "article.hpp"
@@ -23,10 +23,20 @@ struct SourceFile {
   std::string sha256;
 };
 
+// An article's text as the analyzer saw it: the body decides the language, the title and
+// byline follow it.
+struct AnalysedArticle {
+  Analysis body;
+  std::vector<Token> title;
+  std::vector<Token> byline;
+};
+
+// Runs the analyzer over an article's title, body and byline.
+AnalysedArticle analyse_article(Analyzer& analyzer, const Article& article);
+
 // part: the article's index within a multi-article file (JSON array / NDJSON), or -1.
 // indexed_at: seconds since the epoch, stored in kSlotIndexedAt.
 Xapian::Document build_document(const SourceFile& source, int part, const Article& article,
-                                const Analysis& body, const std::vector<Token>& title,
-                                std::int64_t indexed_at);
+                                const AnalysedArticle& analysed, std::int64_t indexed_at);
 
 }  // namespace newsdex

@@ -1,0 +1,115 @@
+#include "indexer.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "index_state.hpp"
+#include "scanner.hpp"
+#include "worker_pool.hpp"
+
+namespace newsdex {
+namespace {
+
+// What to do with each file of the directory, given what the index holds.
+struct Plan {
+  std::vector<FileJob> jobs;          // new files, and files whose size or mtime changed
+  std::vector<std::string> removals;  // indexed files no longer in the directory
+  std::uint64_t unchanged = 0;
+};
+
+Plan plan_changes(const ScanResult& scan, IndexState state) {
+  Plan plan;
+  for (const auto& file : scan.files) {
+    auto known = state.find(file.relative_path);
+    if (known == state.end()) {
+      plan.jobs.push_back({file.relative_path, std::nullopt});
+      continue;
+    }
+    if (known->second.size == file.size && known->second.mtime_ns == file.mtime_ns)
+      ++plan.unchanged;
+    else
+      plan.jobs.push_back({file.relative_path, known->second});
+    state.erase(known);
+  }
+  for (auto& [path, _] : state) plan.removals.push_back(path);
+  return plan;
+}
+
+void count(IndexerCounters& counters, const FileUpdate& update) {
+  using Kind = FileUpdate::Kind;
+  switch (update.kind) {
+    case Kind::replace:
+      ++(update.was_indexed ? counters.updated : counters.added);
+      counters.documents += update.docs.size();
+      for (const auto& lang : update.langs) ++counters.languages[lang.empty() ? "unknown" : lang];
+      return;
+    case Kind::touch:
+      ++counters.touched;
+      return;
+    case Kind::remove:
+      spdlog::warn("{}: skipped: {}", update.relative_path, update.error);
+      ++counters.skipped;
+      if (update.was_indexed) ++counters.removed;
+      return;
+    case Kind::failed:
+      spdlog::warn("{}: skipped: {}", update.relative_path, update.error);
+      ++counters.skipped;
+      return;
+  }
+}
+
+unsigned worker_count(const IndexerConfig& config) {
+  if (config.workers) return config.workers;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+Result<IndexerCounters> index_once(const Config& config, const OnceOptions& options) {
+  auto writer = IndexWriter::open(config.paths.index);
+  if (!writer) return writer.error();
+
+  IndexerCounters counters;
+  try {
+    auto scan = scan_documents(config.paths.docs, IgnoreRules(config.indexer.ignore));
+    for (const auto& problem : scan.problems) {
+      spdlog::warn("{}: skipped: {}", problem.relative_path, problem.reason);
+      ++counters.skipped;
+    }
+    auto plan = plan_changes(scan, read_index_state((*writer)->database()));
+    counters.unchanged = plan.unchanged;
+    spdlog::info("{} files in {}: {} to index, {} unchanged, {} to delete", scan.files.size(),
+                 config.paths.docs.string(), plan.jobs.size(), plan.unchanged,
+                 plan.removals.size());
+
+    for (const auto& path : plan.removals) (*writer)->remove(path);
+    counters.removed = plan.removals.size();
+
+    WorkerPool pool(config.paths.docs, config.indexer.max_file_bytes, worker_count(config.indexer),
+                    config.indexer.queue_capacity);
+    // The feeder runs beside the writer so that a full job queue blocks it, not the writer.
+    std::jthread feeder([&] {
+      for (auto& job : plan.jobs) pool.submit(std::move(job));
+      pool.close_input();
+    });
+
+    Progress progress{0, plan.jobs.size()};
+    // Bulk loads commit in large batches: Xapian writes fastest when it flushes rarely.
+    const std::uint64_t batch = std::max<std::uint64_t>(config.indexer.commit_every_docs, 5000);
+    while (auto update = pool.next()) {
+      count(counters, *update);
+      (*writer)->apply(*update);
+      ++progress.done;
+      if (options.on_progress) options.on_progress(progress);
+      if ((*writer)->pending() >= batch) (*writer)->commit(counters);
+    }
+    (*writer)->commit(counters);
+  } catch (const Xapian::Error& e) {
+    return make_error(Errc::index_error, "writing the index " + config.paths.index.string() +
+                                             " failed: " + e.get_description());
+  }
+  return counters;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,127 @@
+#include "cli.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "indexer.hpp"
+#include "logging.hpp"
+
+namespace newsdex {
+namespace {
+
+struct Flags {
+  std::string config;
+  std::string docs;
+  std::string index;
+  std::string log_level;
+  bool log_json = false;
+  bool once = false;
+  unsigned workers = 0;
+};
+
+// Config file (if any) first, then flags on top; says exactly what is missing.
+Result<Config> resolve_config(const Flags& flags) {
+  Config config;
+  if (!flags.config.empty()) {
+    auto loaded = load_config(flags.config);
+    if (!loaded) return loaded.error();
+    config = std::move(*loaded);
+  }
+  if (!flags.docs.empty()) config.paths.docs = flags.docs;
+  if (!flags.index.empty()) config.paths.index = flags.index;
+  if (!flags.log_level.empty()) config.log.level = flags.log_level;
+  if (flags.log_json) config.log.json = true;
+  if (flags.workers) config.indexer.workers = flags.workers;
+
+  if (config.paths.docs.empty())
+    return make_error(Errc::invalid_argument,
+                      "no documents directory: give --docs DIR, or [paths] docs in a config file "
+                      "named with --config FILE");
+  if (config.paths.index.empty())
+    return make_error(Errc::invalid_argument,
+                      "no index directory: give --index DIR, or [paths] index in a config file "
+                      "named with --config FILE");
+  std::error_code ec;
+  if (!std::filesystem::is_directory(config.paths.docs, ec))
+    return make_error(Errc::invalid_argument,
+                      "the documents directory " + config.paths.docs.string() + " does not exist");
+  return config;
+}
+
+void print_progress(const Progress& progress) {
+  static constexpr int kWidth = 30;
+  const int filled =
+      progress.total ? static_cast<int>(kWidth * progress.done / progress.total) : kWidth;
+  std::fprintf(stderr, "\r[%s%s] %llu/%llu", std::string(filled, '#').c_str(),
+               std::string(kWidth - filled, ' ').c_str(),
+               static_cast<unsigned long long>(progress.done),
+               static_cast<unsigned long long>(progress.total));
+  if (progress.done == progress.total) std::fputc('\n', stderr);
+}
+
+void print_summary(const IndexerCounters& c, double seconds) {
+  fmt::print(
+      "indexed {} documents from {} files in {:.2f} s: {} added, {} updated, {} touched, "
+      "{} unchanged, {} deleted, {} skipped\n",
+      c.documents, c.added + c.updated, seconds, c.added, c.updated, c.touched, c.unchanged,
+      c.removed, c.skipped);
+  if (c.languages.empty()) return;
+  std::string langs;
+  for (const auto& [lang, n] : c.languages)
+    langs += fmt::format("{}{} {}", langs.empty() ? "" : ", ", lang, n);
+  fmt::print("languages: {}\n", langs);
+}
+
+}  // namespace
+
+int run_indexer_cli(int argc, char** argv) {
+  CLI::App app{"newsdex-indexer: keeps a Xapian index of a news documents directory up to date"};
+  Flags flags;
+  if (const char* env = std::getenv("NEWSDEX_CONFIG")) flags.config = env;
+  app.add_option("--config", flags.config, "TOML config file (default: $NEWSDEX_CONFIG)");
+  app.add_option("--docs", flags.docs, "documents directory (overrides [paths] docs)");
+  app.add_option("--index", flags.index, "index directory (overrides [paths] index)");
+  app.add_flag("--once", flags.once, "index what changed, delete what disappeared, then exit");
+  app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)");
+  app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error, critical, off");
+  app.add_flag("--log-json", flags.log_json, "log one JSON object per line");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  auto config = resolve_config(flags);
+  if (!config) {
+    std::fprintf(stderr, "newsdex-indexer: %s\n", config.error().message.c_str());
+    return 2;
+  }
+  if (auto logging = configure_logging(config->log); !logging) {
+    std::fprintf(stderr, "newsdex-indexer: %s\n", logging.error().message.c_str());
+    return 2;
+  }
+  if (!flags.once) {
+    std::fprintf(stderr, "newsdex-indexer: watching is not built yet; run with --once\n");
+    return 2;
+  }
+
+  OnceOptions options;
+  if (isatty(STDERR_FILENO)) options.on_progress = print_progress;
+  const auto start = std::chrono::steady_clock::now();
+  auto counters = index_once(*config, options);
+  if (!counters) {
+    spdlog::error("{}", counters.error().message);
+    return 1;
+  }
+  print_summary(*counters,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return 0;
+}
+
+}  // namespace newsdex

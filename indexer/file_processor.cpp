@@ -1,0 +1,83 @@
+#include "file_processor.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "file_reader.hpp"
+#include "formats.hpp"
+#include "sha256.hpp"
+
+namespace newsdex {
+namespace {
+
+using Kind = FileUpdate::Kind;
+
+// Words worth suggesting: letters only (no numbers or codes), of a plausible length.
+bool spellable(const std::string& term) {
+  return term.size() >= 3 && term.size() <= 32 &&
+         std::ranges::none_of(term, [](unsigned char c) { return c < 0x80 && !std::isalpha(c); });
+}
+
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+FileUpdate FileProcessor::process(const FileJob& job) {
+  FileUpdate update;
+  update.relative_path = job.relative_path;
+  update.was_indexed = job.known.has_value();
+  update.source.relative_path = job.relative_path;
+
+  auto format = format_for(job.relative_path);
+  if (!format) {
+    update.error = "not a document format newsdex indexes";
+    return update;
+  }
+  update.source.format = *format;
+
+  auto file = read_file(root_ / job.relative_path, max_file_bytes_);
+  if (!file) {
+    update.kind = file.error().code == Errc::not_found ? Kind::remove : Kind::failed;
+    update.error = file.error().message;
+    return update;
+  }
+  update.source.size = file->size;
+  update.source.mtime_ns = file->mtime_ns;
+  update.source.sha256 = sha256_hex(file->bytes);
+  if (job.known && job.known->sha256 == update.source.sha256) {
+    update.kind = Kind::touch;
+    return update;
+  }
+
+  auto articles = parse_document(*format, file->bytes);
+  if (!articles) {
+    update.error = articles.error().message;
+    return update;
+  }
+  const bool multi = articles->size() > 1;
+  const auto indexed_at = now_seconds();
+  std::set<std::string> words;
+  for (std::size_t i = 0; i < articles->size(); ++i) {
+    const auto& article = (*articles)[i];
+    auto analysed = analyse_article(analyzer_, article);
+    for (const auto& token : analysed.body.tokens)
+      if (spellable(token.term)) words.insert(token.term);
+    update.langs.push_back(analysed.body.lang);
+    update.docs.push_back(build_document(update.source, multi ? static_cast<int>(i) : -1, article,
+                                         analysed, indexed_at));
+  }
+  if (update.docs.empty()) {
+    update.error = "no article with any text in it";
+    return update;
+  }
+  update.spelling.assign(words.begin(), words.end());
+  update.kind = Kind::replace;
+  return update;
+}
+
+}  // namespace newsdex

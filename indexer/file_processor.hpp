@@ -1,0 +1,55 @@
+// The parse/analyse stage: one source file in, the Xapian documents to store out (or the reason it
+// was skipped). Runs on worker threads; each worker owns one FileProcessor (its Analyzer is not
+// thread-safe). Never touches the index.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer.hpp"
+#include "document_builder.hpp"
+#include "index_state.hpp"
+
+namespace newsdex {
+
+struct FileJob {
+  std::string relative_path;
+  std::optional<IndexedFile> known;  // what the index holds for this file, if anything
+};
+
+struct FileUpdate {
+  enum class Kind {
+    replace,  // store docs (the file is new or its content changed)
+    touch,    // same bytes, new mtime: update the recorded mtime only
+    remove,   // the file is gone: delete its documents
+    failed,   // unreadable or unparseable: delete any old documents, warn with `error`
+  };
+  Kind kind = Kind::failed;
+  std::string relative_path;
+  bool was_indexed = false;  // the index held this file before
+  SourceFile source;
+  std::vector<Xapian::Document> docs;
+  std::vector<std::string> spelling;  // distinct words for the spelling dictionary
+  std::vector<std::string> langs;     // main language of each document (for the summary)
+  std::string error;
+};
+
+class FileProcessor {
+ public:
+  FileProcessor(std::filesystem::path root, std::uint64_t max_file_bytes)
+      : root_(std::move(root)), max_file_bytes_(max_file_bytes) {}
+
+  FileUpdate process(const FileJob& job);
+
+ private:
+  std::filesystem::path root_;
+  std::uint64_t max_file_bytes_;
+  Analyzer analyzer_;
+};
+
+}  // namespace newsdex

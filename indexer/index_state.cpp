@@ -1,0 +1,46 @@
+#include "index_state.hpp"
+
+#include <charconv>
+#include <map>
+
+#include "schema.hpp"
+
+namespace newsdex {
+namespace {
+
+template <class Int>
+Int to_int(const std::string& text) {
+  Int value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+// docid -> value of one slot, for every document that has it.
+std::map<Xapian::docid, std::string> slot_values(const Xapian::Database& db, unsigned slot) {
+  std::map<Xapian::docid, std::string> values;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
+    values.emplace(it.get_docid(), *it);
+  return values;
+}
+
+}  // namespace
+
+IndexState read_index_state(const Xapian::Database& db) {
+  IndexState state;
+  const auto sizes = slot_values(db, schema::kSlotSize);
+  const auto mtimes = slot_values(db, schema::kSlotMtime);
+  const auto hashes = slot_values(db, schema::kSlotSha256);
+  for (auto it = db.valuestream_begin(schema::kSlotSourcePath);
+       it != db.valuestream_end(schema::kSlotSourcePath); ++it) {
+    const auto docid = it.get_docid();
+    auto find = [&](const auto& values) {
+      auto found = values.find(docid);
+      return found == values.end() ? std::string() : found->second;
+    };
+    state[*it] = IndexedFile{to_int<std::uint64_t>(find(sizes)), to_int<std::int64_t>(find(mtimes)),
+                             find(hashes)};
+  }
+  return state;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,24 @@
+// What the index already holds, per source file: the size, mtime and hash recorded when it was
+// indexed. Read from value streams, so it costs one pass over four slots, not a document fetch
+// each.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+namespace newsdex {
+
+struct IndexedFile {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string sha256;
+};
+
+using IndexState = std::unordered_map<std::string, IndexedFile>;  // key: relative path
+
+IndexState read_index_state(const Xapian::Database& db);
+
+}  // namespace newsdex

@@ -1,0 +1,92 @@
+#include "index_writer.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "schema.hpp"
+
+namespace newsdex {
+namespace {
+
+std::string utc_now_iso() {
+  auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::path& index_dir) {
+  try {
+    Xapian::WritableDatabase db(index_dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    const auto version = db.get_metadata(schema::kMetaSchemaVersion);
+    if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
+      return make_error(Errc::index_error, "index " + index_dir.string() + " has schema version " +
+                                               version + ", this newsdex writes version " +
+                                               std::to_string(schema::kSchemaVersion) +
+                                               ": rebuild it into a new directory");
+    db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(db)));
+  } catch (const Xapian::DatabaseLockError&) {
+    return make_error(Errc::index_error, "another indexer holds the index " + index_dir.string() +
+                                             " (Xapian's write lock is taken)");
+  } catch (const Xapian::Error& e) {
+    return make_error(Errc::index_error,
+                      "cannot open the index " + index_dir.string() + ": " + e.get_description());
+  }
+}
+
+void IndexWriter::apply(const FileUpdate& update) {
+  using Kind = FileUpdate::Kind;
+  switch (update.kind) {
+    case Kind::touch:
+      touch(update);
+      return;
+    case Kind::remove:
+    case Kind::failed:
+      if (update.was_indexed) remove(update.relative_path);
+      return;
+    case Kind::replace:
+      // Deleting by the file term even for a file believed new costs one lookup and makes a
+      // duplicate impossible whatever the caller believed.
+      db_.delete_document(schema::file_term(update.relative_path));
+      for (const auto& doc : update.docs) db_.add_document(doc);
+      for (const auto& word : update.spelling) db_.add_spelling(word);
+      pending_ += update.docs.size();
+      return;
+  }
+}
+
+void IndexWriter::remove(const std::string& relative_path) {
+  db_.delete_document(schema::file_term(relative_path));
+  ++pending_;
+}
+
+void IndexWriter::touch(const FileUpdate& update) {
+  const auto term = schema::file_term(update.relative_path);
+  std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
+  for (auto id : ids) {
+    auto doc = db_.get_document(id);
+    doc.add_value(schema::kSlotMtime, std::to_string(update.source.mtime_ns));
+    auto data = nlohmann::json::parse(doc.get_data());
+    data[schema::field::kMtime] = update.source.mtime_ns;
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    db_.replace_document(id, doc);
+  }
+  ++pending_;
+}
+
+void IndexWriter::commit(const IndexerCounters& counters) {
+  db_.set_metadata(schema::kMetaLastCommit, utc_now_iso());
+  db_.set_metadata(schema::kMetaDocsIndexed, std::to_string(counters.documents));
+  db_.set_metadata(schema::kMetaErrors, std::to_string(counters.skipped));
+  db_.commit();
+  pending_ = 0;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,54 @@
+// The single writer: the only code that opens the index for writing. Applies file updates,
+// records the indexer's counters in the index metadata and commits atomically.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "file_processor.hpp"
+#include "result.hpp"
+
+namespace newsdex {
+
+struct IndexerCounters {
+  std::uint64_t added = 0;      // files indexed for the first time
+  std::uint64_t updated = 0;    // files whose content changed
+  std::uint64_t touched = 0;    // files with a new mtime but the same bytes
+  std::uint64_t unchanged = 0;  // files not even read
+  std::uint64_t removed = 0;    // files gone from the directory
+  std::uint64_t skipped = 0;    // files that could not be indexed (warned about)
+  std::uint64_t documents = 0;  // Xapian documents written (a JSON array gives several)
+  std::map<std::string, std::uint64_t> languages;  // documents written per main language
+};
+
+class IndexWriter {
+ public:
+  // Opens or creates the index. Errc::conflict-like index_error when another indexer holds it.
+  static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& index_dir);
+
+  // Applies one processed file.
+  void apply(const FileUpdate& update);
+
+  // Deletes every document cut from a source file.
+  void remove(const std::string& relative_path);
+
+  // Writes the counters to the metadata and commits.
+  void commit(const IndexerCounters& counters);
+
+  const Xapian::WritableDatabase& database() const { return db_; }
+  std::uint64_t pending() const { return pending_; }  // changes since the last commit
+
+ private:
+  explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  void touch(const FileUpdate& update);
+
+  Xapian::WritableDatabase db_;
+  std::uint64_t pending_ = 0;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,47 @@
+// Parse/analyse workers between two bounded queues: FileJobs in, FileUpdates out. Both queues are
+// bounded, so a slow writer slows the workers down instead of letting memory grow.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "bounded_queue.hpp"
+#include "file_processor.hpp"
+
+namespace newsdex {
+
+class WorkerPool {
+ public:
+  WorkerPool(const std::filesystem::path& root, std::uint64_t max_file_bytes, unsigned workers,
+             std::size_t queue_capacity);
+  ~WorkerPool();  // closes the input and joins the workers
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // Blocks while the input queue is full.
+  void submit(FileJob job) { jobs_.push(std::move(job)); }
+
+  // No more jobs: once the workers have drained the input, next() returns nullopt.
+  void close_input() { jobs_.close(); }
+
+  // The next finished file, blocking; nullopt when the input is closed and everything is done.
+  std::optional<FileUpdate> next() { return updates_.pop(); }
+
+  // Like next(), giving up after timeout so the caller can commit on a timer.
+  template <class Duration>
+  std::optional<FileUpdate> next_for(Duration timeout) {
+    return updates_.pop_for(timeout);
+  }
+
+  std::size_t queued() const { return jobs_.size() + updates_.size(); }
+
+ private:
+  BoundedQueue<FileJob> jobs_;
+  BoundedQueue<FileUpdate> updates_;
+  std::atomic<unsigned> running_;
+  std::vector<std::jthread> threads_;
+};
+
+}  // namespace newsdex
