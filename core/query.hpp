@@ -1,0 +1,44 @@
+// Query building: the user's query text goes through the same folding and segmentation as documents
+// (normalize_query), then Xapian's QueryParser once per stemmed language present in the index, each
+// part filtered to that language's documents, plus an unstemmed part for the other languages, so
+// `recognised` finds `recognise`, `армии` finds `армия` and `ordusu` finds `ordu` without the user
+// naming a language. Operators, phrases, wildcards, field prefixes and date ranges are kept.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer.hpp"
+
+namespace newsdex {
+
+// Rewrites raw query text with every word folded and segmented as Analyzer::tokenize does for
+// documents, keeping AND/OR/NOT/XOR/NEAR, leading -/+, "phrases", (groups), word* and the field
+// prefixes title: author: person: org: place: lang: type: ext: folder: date:. Words that segment
+// into several tokens become a phrase.
+std::string normalize_query(std::string_view raw, Analyzer& analyzer);
+
+// The term (or OR of terms) that an entity facet value filters on: prefix + value as given, and as
+// folded to lower case, since the canonical name is stored as found.
+Xapian::Query entity_filter(std::string_view prefix, std::string_view value);
+
+// The ISO 639-1 codes the index holds documents in (its L terms).
+std::vector<std::string> index_languages(const Xapian::Database& db);
+
+struct BuiltQuery {
+  Xapian::Query query;
+  std::string corrected;  // the spelling-corrected query text, "" when nothing was corrected
+};
+
+// Parses a normalised query over db as described above. An empty query matches every document.
+// Throws Xapian::QueryParserError for syntax errors and bad dates, with a message for the user.
+BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized);
+
+// Parses "2020-09-27", "20200927", "2020-09" or "2020" into the YYYYMMDD form of kSlotDate; the
+// start (or, with end = true, the end) of a partial date. "" when it is not a valid date.
+std::string compact_date(std::string_view text, bool end = false);
+
+}  // namespace newsdex

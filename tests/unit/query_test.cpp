@@ -1,0 +1,101 @@
+#include "query.hpp"
+
+#include <gtest/gtest.h>
+
+#include "schema.hpp"
+
+namespace newsdex {
+namespace {
+
+class NormalizeQuery : public ::testing::Test {
+ protected:
+  Analyzer analyzer;
+  std::string norm(std::string_view raw) { return normalize_query(raw, analyzer); }
+};
+
+TEST_F(NormalizeQuery, FoldsWordsAndKeepsOperators) {
+  EXPECT_EQ(norm("Façade AND Élan"), "facade AND elan");
+  EXPECT_EQ(norm("war OR peace NOT army"), "war OR peace NOT army");
+  EXPECT_EQ(norm("-Army +Navy"), "-army +navy");
+  EXPECT_EQ(norm("\"Ilham Aliyev\" Baku*"), "\"ilham aliyev\" baku*");
+  EXPECT_EQ(norm("(Baku OR Yerevan) talks"), "(baku OR yerevan) talks");
+}
+
+TEST_F(NormalizeQuery, KeepsFieldPrefixes) {
+  EXPECT_EQ(norm("title:Summit lang:ru"), "title:summit lang:ru");
+  EXPECT_EQ(norm("date:2020-09-27..2020-11-10 war"), "date:2020-09-27..2020-11-10 war");
+  EXPECT_EQ(norm("person:\"Ilham Aliyev\""), "person:\"Ilham Aliyev\"");
+  EXPECT_EQ(norm("title:\"Peace Talks\""), "title:\"peace talks\"");
+}
+
+TEST_F(NormalizeQuery, ConfusablesFoldLikeDocuments) {
+  // A Cyrillic А inside a Latin word, as pasted text has it.
+  EXPECT_EQ(norm("\xD0\x90zerbaijan"), "azerbaijan");
+}
+
+TEST(CompactDate, ParsesFullAndPartialDates) {
+  EXPECT_EQ(compact_date("2020-09-27"), "20200927");
+  EXPECT_EQ(compact_date("2020"), "20200101");
+  EXPECT_EQ(compact_date("2020", true), "20201231");
+  EXPECT_EQ(compact_date("2020-02", true), "20200231");
+  EXPECT_EQ(compact_date("2020-13-01"), "");
+  EXPECT_EQ(compact_date("yesterday"), "");
+  EXPECT_EQ(compact_date("20-1"), "");
+}
+
+// A tiny in-memory index with stemmed terms the way the document builder writes them.
+Xapian::WritableDatabase small_index() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](const std::string& lang, std::vector<std::string> words) {
+    Xapian::Document doc;
+    Xapian::Stem stem(lang == "en" ? "english" : lang == "ru" ? "russian" : "none");
+    Xapian::termpos pos = 0;
+    for (const auto& w : words) {
+      doc.add_posting(w, ++pos);
+      doc.add_term("Z" + stem(w));
+    }
+    doc.add_boolean_term("L" + lang);
+    db.add_document(doc);
+  };
+  add("en", {"they", "recognise", "the", "army"});
+  add("ru", {"армия", "наступает"});
+  add("xx", {"recognised", "words"});
+  return db;
+}
+
+TEST(BuildQuery, EachLanguageMatchesWithItsOwnStemmer) {
+  auto db = small_index();
+  auto matches = [&](std::string_view q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(build_query(db, q).query);
+    std::vector<Xapian::docid> ids;
+    for (auto m = enquire.get_mset(0, 10).begin(); m != enquire.get_mset(0, 10).end(); ++m)
+      ids.push_back(*m);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(matches("recognised"), (std::vector<Xapian::docid>{1, 3}));
+  EXPECT_EQ(matches("армии"), (std::vector<Xapian::docid>{2}));
+  EXPECT_EQ(matches("recognised -army"), (std::vector<Xapian::docid>{3}));
+  EXPECT_EQ(matches("lang:ru"), (std::vector<Xapian::docid>{2}));
+  EXPECT_EQ(matches("").size(), 3u);
+}
+
+TEST(BuildQuery, BadDateRangeIsAParserError) {
+  auto db = small_index();
+  EXPECT_THROW(build_query(db, "date:2020-99-01..2021"), Xapian::QueryParserError);
+  EXPECT_NO_THROW(build_query(db, "date:2020..2021"));
+}
+
+TEST(BuildQuery, SpellingSuggestion) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document doc;
+  doc.add_posting("azerbaijan", 1);
+  db.add_document(doc);
+  db.add_spelling("azerbaijan");
+  EXPECT_EQ(build_query(db, "azerbajan").corrected, "azerbaijan");
+  EXPECT_EQ(build_query(db, "azerbaijan").corrected, "");
+}
+
+}  // namespace
+}  // namespace newsdex
