@@ -11,6 +11,7 @@
 
 #include "indexer.hpp"
 #include "logging.hpp"
+#include "status.hpp"
 
 namespace newsdex {
 namespace {
@@ -22,11 +23,12 @@ struct Flags {
   std::string log_level;
   bool log_json = false;
   bool once = false;
+  bool status = false;
   unsigned workers = 0;
 };
 
 // Config file (if any) first, then flags on top; says exactly what is missing.
-Result<Config> resolve_config(const Flags& flags) {
+Result<Config> resolve_config(const Flags& flags, bool needs_docs) {
   Config config;
   if (!flags.config.empty()) {
     auto loaded = load_config(flags.config);
@@ -39,7 +41,7 @@ Result<Config> resolve_config(const Flags& flags) {
   if (flags.log_json) config.log.json = true;
   if (flags.workers) config.indexer.workers = flags.workers;
 
-  if (config.paths.docs.empty())
+  if (needs_docs && config.paths.docs.empty())
     return make_error(Errc::invalid_argument,
                       "no documents directory: give --docs DIR, or [paths] docs in a config file "
                       "named with --config FILE");
@@ -48,7 +50,7 @@ Result<Config> resolve_config(const Flags& flags) {
                       "no index directory: give --index DIR, or [paths] index in a config file "
                       "named with --config FILE");
   std::error_code ec;
-  if (!std::filesystem::is_directory(config.paths.docs, ec))
+  if (needs_docs && !std::filesystem::is_directory(config.paths.docs, ec))
     return make_error(Errc::invalid_argument,
                       "the documents directory " + config.paths.docs.string() + " does not exist");
   return config;
@@ -88,6 +90,8 @@ int run_indexer_cli(int argc, char** argv) {
   app.add_option("--docs", flags.docs, "documents directory (overrides [paths] docs)");
   app.add_option("--index", flags.index, "index directory (overrides [paths] index)");
   app.add_flag("--once", flags.once, "index what changed, delete what disappeared, then exit");
+  app.add_flag("--status", flags.status,
+               "print what the index holds and its last commit, then exit");
   app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)");
   app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error, critical, off");
   app.add_flag("--log-json", flags.log_json, "log one JSON object per line");
@@ -97,7 +101,7 @@ int run_indexer_cli(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
 
-  auto config = resolve_config(flags);
+  auto config = resolve_config(flags, !flags.status);
   if (!config) {
     std::fprintf(stderr, "newsdex-indexer: %s\n", config.error().message.c_str());
     return 2;
@@ -105,6 +109,15 @@ int run_indexer_cli(int argc, char** argv) {
   if (auto logging = configure_logging(config->log); !logging) {
     std::fprintf(stderr, "newsdex-indexer: %s\n", logging.error().message.c_str());
     return 2;
+  }
+  if (flags.status) {
+    auto report = index_status_report(config->paths.index);
+    if (!report) {
+      std::fprintf(stderr, "newsdex-indexer: %s\n", report.error().message.c_str());
+      return 1;
+    }
+    fmt::print("{}", *report);
+    return 0;
   }
   if (!flags.once) {
     std::fprintf(stderr, "newsdex-indexer: watching is not built yet; run with --once\n");

@@ -1,0 +1,69 @@
+#include "status.hpp"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include "schema.hpp"
+
+namespace newsdex {
+namespace {
+
+// "en 8, ru 2" for every term with the prefix, by document count.
+std::string prefix_counts(const Xapian::Database& db, std::string_view prefix) {
+  std::vector<std::pair<std::string, Xapian::doccount>> counts;
+  for (auto it = db.allterms_begin(std::string(prefix)); it != db.allterms_end(std::string(prefix));
+       ++it)
+    counts.emplace_back((*it).substr(prefix.size()), it.get_termfreq());
+  std::ranges::stable_sort(counts, std::greater{}, &decltype(counts)::value_type::second);
+  std::string text;
+  for (const auto& [value, n] : counts)
+    text += fmt::format("{}{} {}", text.empty() ? "" : ", ", value, n);
+  return text.empty() ? "-" : text;
+}
+
+std::string metadata(const Xapian::Database& db, const char* key) {
+  auto value = db.get_metadata(key);
+  return value.empty() ? "-" : value;
+}
+
+}  // namespace
+
+Result<std::string> index_status_report(const std::filesystem::path& index_dir,
+                                        unsigned newest_titles) {
+  try {
+    Xapian::Database db(index_dir.string());
+    std::string out;
+    out += fmt::format("index:          {}\n", index_dir.string());
+    out += fmt::format("documents:      {}\n", db.get_doccount());
+    out += fmt::format("languages:      {}\n", prefix_counts(db, schema::kPrefixLang));
+    out += fmt::format("years:          {}\n", prefix_counts(db, schema::kPrefixYear));
+    out += fmt::format("schema version: {}\n", metadata(db, schema::kMetaSchemaVersion));
+    out += fmt::format("last commit:    {}\n", metadata(db, schema::kMetaLastCommit));
+    out += fmt::format("files skipped:  {}\n", metadata(db, schema::kMetaErrors));
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    enquire.set_sort_by_value(schema::kSlotDate, true);
+    auto newest = enquire.get_mset(0, newest_titles);
+    if (!newest.empty()) out += "newest:\n";
+    for (auto it = newest.begin(); it != newest.end(); ++it) {
+      auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      if (data.is_discarded()) continue;
+      const auto& date = data[schema::field::kDate];
+      out +=
+          fmt::format("  {}  [{}]  {}\n", date.is_string() ? date.get<std::string>() : "no date   ",
+                      data.value(schema::field::kLang, ""), data.value(schema::field::kTitle, ""));
+    }
+    return out;
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return make_error(Errc::not_found,
+                      "no index at " + index_dir.string() + ": " + e.get_description());
+  } catch (const Xapian::Error& e) {
+    return make_error(Errc::index_error,
+                      "cannot read the index " + index_dir.string() + ": " + e.get_description());
+  }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,232 @@
+// newsdex-indexer --once end to end: a directory of documents in every format, good and bad, into
+// a real on-disk Xapian index; then incremental re-runs.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <array>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "index_writer.hpp"
+#include "indexer.hpp"
+#include "schema.hpp"
+#include "test_support.hpp"
+
+namespace newsdex {
+namespace {
+
+using testing::TempDir;
+using testing::write_file;
+
+constexpr std::string_view kEnglish =
+    "Parliament approves the new budget\n"
+    "February 9, 2021\n"
+    "By Amina Rahman\n\n"
+    "The parliament in Baku approved the budget on Tuesday after a long debate. Deputies said the "
+    "spending plan recognises the needs of the regions and funds new schools and hospitals.\n";
+
+constexpr std::string_view kRussian =
+    "Министр обороны посетил части армии\n"
+    "24.11.2021\n\n"
+    "Министр обороны встретился с командирами армии и обсудил подготовку войск к зиме. "
+    "По словам министра, армия получит новое снаряжение до конца года.\n";
+
+constexpr std::string_view kHtml =
+    "<html lang=\"en\"><head><title>Harbour reopens after storm</title>"
+    "<meta name=\"author\" content=\"Lena Novak\"><meta name=\"date\" content=\"2022-03-14\">"
+    "<script>var secretword = 1;</script></head><body><nav>Home News</nav><article><p>The harbour "
+    "reopened on Monday after the storm damaged two piers, the port authority said.</p></article>"
+    "</body></html>";
+
+constexpr std::string_view kJsonArray =
+    R"([{"title": "Wheat prices climb", "body": "Wheat prices climbed for a third week as exports slowed.", "date": "2023-05-02", "author": "Omar Farooq"},
+        {"title": "Rail strike ends", "text": "The rail strike ended after unions accepted the offer of the ministry.", "published": "2023-05-03"}])";
+
+struct Fixture : ::testing::Test {
+  TempDir tmp;
+  Config config;
+
+  Fixture() {
+    config.paths.docs = tmp / "docs";
+    config.paths.index = tmp / "index";
+    config.indexer.workers = 2;
+    write_file(config.paths.docs / "politics/budget.txt", kEnglish);
+    write_file(config.paths.docs / "world/army.txt", kRussian);
+    write_file(config.paths.docs / "world/harbour.html", kHtml);
+    write_file(config.paths.docs / "business/markets.json", kJsonArray);
+    write_file(config.paths.docs / "notes.md",
+               "# Editors' notes\n\nThe façade of the old library will be restored next spring.\n");
+  }
+
+  IndexerCounters run() {
+    auto counters = index_once(config);
+    EXPECT_TRUE(counters.ok()) << (counters.ok() ? "" : counters.error().message);
+    return counters.ok() ? *counters : IndexerCounters{};
+  }
+
+  Xapian::Database db() const { return Xapian::Database(config.paths.index.string()); }
+
+  nlohmann::json data_of(const std::string& id) const {
+    auto database = db();
+    auto term = schema::id_term(id);
+    auto it = database.postlist_begin(term);
+    if (it == database.postlist_end(term)) return nullptr;
+    return nlohmann::json::parse(database.get_document(*it).get_data());
+  }
+
+  bool has_term(const std::string& id, const std::string& term) const {
+    auto database = db();
+    auto it = database.postlist_begin(schema::id_term(id));
+    if (it == database.postlist_end(schema::id_term(id))) return false;
+    auto doc = database.get_document(*it);
+    auto t = doc.termlist_begin();
+    t.skip_to(term);
+    return t != doc.termlist_end() && *t == term;
+  }
+};
+
+TEST_F(Fixture, IndexesEveryFormatWithItsMetadata) {
+  auto counters = run();
+  EXPECT_EQ(counters.added, 5u);
+  EXPECT_EQ(counters.documents, 6u);  // the JSON array holds two articles
+  EXPECT_EQ(counters.skipped, 0u);
+  EXPECT_EQ(db().get_doccount(), 6u);
+  EXPECT_EQ(db().get_metadata(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  EXPECT_FALSE(db().get_metadata(schema::kMetaLastCommit).empty());
+
+  auto budget = data_of("politics/budget.txt");
+  ASSERT_TRUE(budget.is_object());
+  EXPECT_EQ(budget["title"], "Parliament approves the new budget");
+  EXPECT_EQ(budget["date"], "2021-02-09");
+  EXPECT_EQ(budget["byline"], "Amina Rahman");
+  EXPECT_EQ(budget["lang"], "en");
+  EXPECT_EQ(budget["type"], "text/plain");
+  EXPECT_EQ(budget["sha256"].get<std::string>().size(), 64u);
+  EXPECT_TRUE(has_term("politics/budget.txt", "D20210209"));
+  EXPECT_TRUE(has_term("politics/budget.txt", "M202102"));
+  EXPECT_TRUE(has_term("politics/budget.txt", "Y2021"));
+  EXPECT_TRUE(has_term("politics/budget.txt", "Len"));
+  EXPECT_TRUE(has_term("politics/budget.txt", "Sparliament"));
+  EXPECT_TRUE(has_term("politics/budget.txt", "Zrecognis"));
+  EXPECT_TRUE(has_term("politics/budget.txt", "Etxt"));
+  EXPECT_TRUE(has_term("politics/budget.txt", "XFOLDER:politics"));
+  EXPECT_TRUE(has_term("politics/budget.txt", "Aamina"));
+
+  auto army = data_of("world/army.txt");
+  EXPECT_EQ(army["lang"], "ru");
+  EXPECT_EQ(army["date"], "2021-11-24");
+  EXPECT_TRUE(has_term("world/army.txt", "Lru"));
+  // армии and армия share the Russian stem.
+  EXPECT_TRUE(has_term("world/army.txt", "Zарм"));
+
+  auto harbour = data_of("world/harbour.html");
+  EXPECT_EQ(harbour["title"], "Harbour reopens after storm");
+  EXPECT_EQ(harbour["byline"], "Lena Novak");
+  EXPECT_EQ(harbour["date"], "2022-03-14");
+  EXPECT_FALSE(has_term("world/harbour.html", "secretword"));
+
+  EXPECT_EQ(data_of("business/markets.json#0")["title"], "Wheat prices climb");
+  EXPECT_EQ(data_of("business/markets.json#1")["date"], "2023-05-03");
+  EXPECT_TRUE(has_term("notes.md", "facade"));  // accents folded at index time
+}
+
+TEST_F(Fixture, ReRunOnAnUnchangedDirectoryReadsNothing) {
+  run();
+  auto counters = run();
+  EXPECT_EQ(counters.unchanged, 5u);
+  EXPECT_EQ(counters.added + counters.updated + counters.touched, 0u);
+  EXPECT_EQ(db().get_doccount(), 6u);
+}
+
+TEST_F(Fixture, ReRunAppliesChangesTouchesAndDeletions) {
+  run();
+  // Same bytes, new mtime: only the mtime is recorded again.
+  auto path = config.paths.docs / "politics/budget.txt";
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  std::filesystem::last_write_time(path, std::filesystem::file_time_type::clock::now());
+  // New content, and a JSON array that shrinks to one article.
+  write_file(config.paths.docs / "notes.md", "# Editors' notes\n\nThe museum opens in June.\n");
+  write_file(
+      config.paths.docs / "business/markets.json",
+      R"({"title": "Only one left", "body": "A single article now.", "date": "2023-06-01"})");
+  std::filesystem::remove(config.paths.docs / "world/harbour.html");
+
+  auto counters = run();
+  EXPECT_EQ(counters.touched, 1u);
+  EXPECT_EQ(counters.updated, 2u);
+  EXPECT_EQ(counters.removed, 1u);
+  EXPECT_EQ(db().get_doccount(), 4u);
+  EXPECT_TRUE(data_of("world/harbour.html").is_null());
+  EXPECT_TRUE(data_of("business/markets.json#1").is_null());
+  EXPECT_EQ(data_of("business/markets.json")["title"], "Only one left");
+  EXPECT_TRUE(has_term("notes.md", "museum"));
+  EXPECT_FALSE(has_term("notes.md", "facade"));
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(data_of("politics/budget.txt")["mtime"].get<std::int64_t>(),
+            st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec);
+}
+
+TEST_F(Fixture, BadFilesAreSkippedAndCountedWithoutStoppingTheRun) {
+  config.indexer.max_file_bytes = 4096;
+  write_file(config.paths.docs / "bad/binary.txt", std::string("\x7f"
+                                                               "ELF\0\0\0\x01\x02\0\0",
+                                                               11));
+  write_file(config.paths.docs / "bad/empty.txt", "");
+  write_file(config.paths.docs / "bad/huge.txt", std::string(5000, 'a'));
+  write_file(config.paths.docs / "bad/broken.json", "{\"title\": ");
+  std::filesystem::create_symlink("loop.txt", config.paths.docs / "bad/loop.txt");
+  std::filesystem::create_symlink("missing.txt", config.paths.docs / "bad/dangling.txt");
+  write_file(config.paths.docs / ".hidden.txt", "an editor's temporary copy");
+  write_file(config.paths.docs / "draft.txt~", "a backup");
+
+  auto counters = run();
+  EXPECT_EQ(counters.added, 5u);
+  EXPECT_EQ(counters.skipped, 6u);
+  EXPECT_EQ(db().get_doccount(), 6u);
+}
+
+TEST_F(Fixture, ASecondWriterIsRefusedWithAClearMessage) {
+  auto first = IndexWriter::open(config.paths.index);
+  ASSERT_TRUE(first.ok());
+  auto second = index_once(config);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.error().message.find("another indexer"), std::string::npos)
+      << second.error().message;
+}
+
+TEST_F(Fixture, AnIndexThatCannotBeWrittenIsAnError) {
+  write_file(config.paths.index, "a file where the index directory should be");
+  auto counters = index_once(config);
+  ASSERT_FALSE(counters.ok());
+  EXPECT_EQ(counters.error().code, Errc::index_error);
+}
+
+// The command line: exit codes and the message when nothing says where the documents are.
+std::pair<int, std::string> run_command(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  std::array<char, 4096> buffer{};
+  while (auto n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  return {WEXITSTATUS(status), output};
+}
+
+TEST_F(Fixture, CommandLineSaysWhatIsMissingAndIndexes) {
+  const auto binary = (testing::binary_dir() / "indexer/newsdex-indexer").string();
+  auto [code, output] = run_command("env -u NEWSDEX_CONFIG " + binary + " --once");
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(output.find("--docs"), std::string::npos) << output;
+
+  std::tie(code, output) = run_command(binary + " --once --docs " + config.paths.docs.string() +
+                                       " --index " + config.paths.index.string());
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_NE(output.find("indexed 6 documents"), std::string::npos) << output;
+  EXPECT_EQ(db().get_doccount(), 6u);
+}
+
+}  // namespace
+}  // namespace newsdex
