@@ -16,11 +16,16 @@ find_package(Boost 1.74 REQUIRED)
 
 # CLD2 ships no pkg-config file; the "full" table knows ~160 languages (Urdu, Azerbaijani...).
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
-find_library(CLD2_LIBRARY NAMES cld2_full cld2 REQUIRED)
-add_library(cld2::cld2 UNKNOWN IMPORTED)
+# libcld2_full holds only those tables; the code is in libcld2. The full tables must come first on
+# the link line (their symbols interpose the small built-in ones) and must not be dropped by
+# --as-needed, since nothing references them by name.
+find_library(CLD2_CODE_LIBRARY NAMES cld2 REQUIRED)
+find_library(CLD2_FULL_LIBRARY NAMES cld2_full REQUIRED)
+add_library(cld2::cld2 INTERFACE IMPORTED)
 set_target_properties(cld2::cld2 PROPERTIES
-  IMPORTED_LOCATION "${CLD2_LIBRARY}"
-  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}"
+  INTERFACE_LINK_LIBRARIES
+    "-Wl,--push-state,--no-as-needed;${CLD2_FULL_LIBRARY};${CLD2_CODE_LIBRARY};-Wl,--pop-state")
 
 if(NEWSDEX_BUILD_TESTS)
   find_package(GTest REQUIRED)

@@ -17,8 +17,10 @@ class Normalizer {
   Normalizer(const Normalizer&) = delete;
   Normalizer& operator=(const Normalizer&) = delete;
 
-  // Folds one word (as cut by WordSegmenter). Not thread-safe: one Normalizer per thread.
-  std::string fold(std::string_view word) const;
+  // Folds one word (as cut by WordSegmenter). latin_context: the word stands in Latin-script text,
+  // so a word made only of look-alikes (a lone Cyrillic "А" opening an English sentence) folds to
+  // Latin too. Not thread-safe: one Normalizer per thread.
+  std::string fold(std::string_view word, bool latin_context = false) const;
 
  private:
   struct Impl;

@@ -1,1 +1,81 @@
 #include "segmenter.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <stdexcept>
+
+namespace newsdex {
+namespace {
+
+// A word ending in an apostrophe + "s" is an English possessive ("Pakistan's", "Pakistan’s"):
+// the word itself is what a query names.
+constexpr std::string_view kApostrophes[] = {"'", "\u2019"};
+
+// ICU keeps apostrophes inside words (MidNumLet). Cutting there lets `homme` find "l'homme",
+// `Ankara` find Turkish "Ankara'da" and `Pakistan` find "Pakistan's"; a trailing possessive "s"
+// is no word of its own and is dropped.
+void push_parts(std::string_view text, WordSpan word, std::vector<WordSpan>& out) {
+  std::size_t start = word.offset;
+  const std::size_t end = word.offset + word.length;
+  for (std::size_t i = start; i < end;) {
+    std::size_t apostrophe = 0;
+    for (auto a : kApostrophes)
+      if (text.substr(i, a.size()) == a) apostrophe = a.size();
+    if (apostrophe == 0) {
+      ++i;
+      continue;
+    }
+    if (i > start) out.push_back({start, i - start});
+    i += apostrophe;
+    start = i;
+  }
+  const bool possessive =
+      end - start == 1 && (text[start] == 's' || text[start] == 'S') && start != word.offset;
+  if (end > start && !possessive) out.push_back({start, end - start});
+}
+
+}  // namespace
+
+struct WordSegmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> iterator;
+  UText* text = nullptr;
+
+  ~Impl() { utext_close(text); }
+};
+
+WordSegmenter::WordSegmenter() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  // The root rules already segment every script (dictionaries for CJK, Thai, Khmer...).
+  impl_->iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status))
+    throw std::runtime_error("ICU word break iterator: " + std::string(u_errorName(status)));
+}
+
+WordSegmenter::~WordSegmenter() = default;
+
+std::vector<WordSpan> WordSegmenter::words(std::string_view utf8) {
+  std::vector<WordSpan> out;
+  if (utf8.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  // Reusing the UText avoids an allocation per call; UTF-8 indexes are byte offsets.
+  impl_->text =
+      utext_openUTF8(impl_->text, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  impl_->iterator->setText(impl_->text, status);
+  if (U_FAILURE(status))
+    throw std::runtime_error("ICU word break iterator: " + std::string(u_errorName(status)));
+  out.reserve(utf8.size() / 6);
+  auto& it = *impl_->iterator;
+  for (int32_t begin = it.first(), end = it.next(); end != icu::BreakIterator::DONE;
+       begin = end, end = it.next()) {
+    if (it.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
+    const WordSpan word{static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin)};
+    if (utf8.substr(word.offset, word.length).find_first_of("'\xE2") == std::string_view::npos)
+      out.push_back(word);
+    else
+      push_parts(utf8, word, out);
+  }
+  return out;
+}
+
+}  // namespace newsdex
