@@ -1,0 +1,178 @@
+// parse_date and find_date (declared in metadata.hpp): written dates recognised with ICU's
+// SimpleDateFormat, strict (non-lenient), over a table of patterns and locales.
+#include "dates.hpp"
+
+#include <unicode/calendar.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "metadata.hpp"
+#include "text_lines.hpp"
+
+namespace newsdex {
+namespace {
+
+struct Pattern {
+  const char* locale;
+  const char* pattern;
+};
+
+// Order matters where two patterns could read the same text: day-first numeric dates come
+// before the US month-first form, so "03/04/2021" is 3 April; "11/24/2021" still parses as
+// US because month 24 does not exist. ICU matches month and weekday names case-insensitively,
+// and "MMMM" accepts the genitive forms ("9 февраля 2021").
+constexpr Pattern kPatterns[] = {
+    {"en", "y-MM-dd"},
+    {"en", "MMMM d, y"},
+    {"en", "MMMM d y"},
+    {"en", "MMM d, y"},
+    {"en", "MMM. d, y"},
+    {"en", "MMM d y"},
+    {"en", "EEEE, MMMM d, y"},
+    {"en", "EEE, MMM d, y"},
+    {"en", "EEE, d MMM y"},  // RFC 2822 mail and RSS dates
+    {"en", "d MMMM y"},
+    {"en", "d MMM y"},
+    {"en", "d MMM. y"},
+    {"en", "d MMMM, y"},
+    {"en", "dd.MM.y"},
+    {"en", "dd/MM/y"},
+    {"en", "MM/dd/y"},
+    {"en", "y/MM/dd"},
+    {"de", "d. MMMM y"},
+    {"fr", "d MMMM y"},
+    {"es", "d 'de' MMMM 'de' y"},
+    {"pt", "d 'de' MMMM 'de' y"},
+    {"it", "d MMMM y"},
+    {"ru", "d MMMM y"},
+    {"tr", "d MMMM y"},
+    {"az", "d MMMM y"},
+};
+
+struct DateParser {
+  std::unique_ptr<icu::SimpleDateFormat> format;
+  std::unique_ptr<icu::Calendar> calendar;
+  bool starts_with_digit;
+};
+
+std::vector<DateParser> make_parsers() {
+  std::vector<DateParser> parsers;
+  for (const auto& [locale_name, pattern] : kPatterns) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale(locale_name);
+    auto format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString::fromUTF8(pattern),
+                                                          locale, status);
+    // GMT keeps the written day: no time-zone shift can move it to the day before.
+    std::unique_ptr<icu::Calendar> calendar(
+        icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), locale, status));
+    if (U_FAILURE(status)) continue;  // a locale missing from this ICU build
+    format->setLenient(false);
+    calendar->setLenient(false);
+    const std::string_view text(pattern);
+    const bool digit = text.starts_with('y') || text.starts_with('d') || text.starts_with("MM/");
+    parsers.push_back({std::move(format), std::move(calendar), digit});
+  }
+  return parsers;
+}
+
+// SimpleDateFormat and Calendar are not safe to share between threads; each parsing thread
+// (the indexer's workers) builds its own table once.
+std::vector<DateParser>& parsers() {
+  thread_local std::vector<DateParser> table = make_parsers();
+  return table;
+}
+
+struct Match {
+  Date date;
+  int32_t end;  // index just past the date in the UTF-16 text
+};
+
+bool is_word_char(UChar32 c) {
+  return u_isalnum(c);
+}
+
+std::optional<Match> parse_at(const icu::UnicodeString& text, int32_t start) {
+  const bool digit = u_isdigit(text.char32At(start));
+  for (auto& parser : parsers()) {
+    if (parser.starts_with_digit != digit) continue;
+    parser.calendar->clear();
+    icu::ParsePosition position(start);
+    parser.format->parse(text, *parser.calendar, position);
+    if (position.getErrorIndex() >= 0 || position.getIndex() <= start) continue;
+    const int32_t end = position.getIndex();
+    // "2021-11-240" or "May 5, 20211" are not dates that end where the pattern did.
+    if (end < text.length() && is_word_char(text.char32At(end)) &&
+        u_isdigit(text.char32At(end - 1))) {
+      continue;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const Date date{parser.calendar->get(UCAL_YEAR, status),
+                    parser.calendar->get(UCAL_MONTH, status) + 1,
+                    parser.calendar->get(UCAL_DATE, status)};
+    // Non-lenient calendars refuse 30 February here; two-digit years parse as year 21 AD.
+    if (U_FAILURE(status) || date.year < 1800 || date.year > 2200) continue;
+    return Match{date, end};
+  }
+  return std::nullopt;
+}
+
+// What may follow a date and still leave "just a date": a time of day and zone
+// ("T10:00:00Z", " 10:00 +0200"), or closing punctuation.
+bool is_time_tail(const icu::UnicodeString& text, int32_t from) {
+  for (int32_t i = from; i < text.length(); ++i) {
+    const char16_t c = text[i];
+    if (!(u_isdigit(c) || c == ':' || c == '.' || c == '+' || c == '-' || c == 'T' || c == 'Z' ||
+          c == ' ' || c == ',')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+  const auto trimmed = text::trim(text);
+  if (trimmed.empty()) return std::nullopt;
+  const auto unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(trimmed.data(), static_cast<int32_t>(trimmed.size())));
+  const auto match = parse_at(unicode, 0);
+  if (!match || !is_time_tail(unicode, match->end)) return std::nullopt;
+  return match->date;
+}
+
+std::optional<DateSpan> find_date_span(std::string_view line) {
+  const auto unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+  // UTF-16 index to UTF-8 byte offset, for the rare caller that gets a match.
+  const auto bytes_before = [&unicode](int32_t index) {
+    std::string prefix;
+    unicode.tempSubString(0, index).toUTF8String(prefix);
+    return prefix.size();
+  };
+  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
+    const UChar32 c = unicode.char32At(i);
+    const bool word_start = i == 0 || !is_word_char(unicode.char32At(unicode.moveIndex32(i, -1)));
+    // Dates begin with a digit or a capitalised month/weekday name.
+    if (!word_start || !(u_isdigit(c) || u_isupper(c))) continue;
+    if (const auto match = parse_at(unicode, i)) {
+      return DateSpan{match->date, bytes_before(i), bytes_before(match->end)};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> find_date(std::string_view line) {
+  if (const auto span = find_date_span(line)) return span->date;
+  return std::nullopt;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,27 @@
+// Small UTF-8 line helpers the document parsers share (internal to newsdex_core): Unicode-aware
+// trimming, splitting into lines, and tidying extracted text into blank-line separated paragraphs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex::text {
+
+// Strips Unicode white space (including NBSP and a stray BOM) from both ends.
+std::string_view trim(std::string_view text);
+
+// Splits on '\n', dropping a trailing '\r' from each line.
+std::vector<std::string_view> split_lines(std::string_view text);
+
+// Trims each line, collapses runs of spaces inside lines and runs of blank lines into one blank
+// line, and trims the whole: the Article body form.
+std::string tidy_paragraphs(std::string_view text);
+
+// ASCII lower-case copy, for comparing against keyword tables.
+std::string ascii_lower(std::string_view text);
+
+// The first code point of a UTF-8 string, or -1 when empty or ill-formed.
+int first_code_point(std::string_view text);
+
+}  // namespace newsdex::text
