@@ -1,7 +1,6 @@
 #include "document_builder.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "schema.hpp"
@@ -11,13 +10,6 @@ namespace newsdex {
 namespace {
 
 using namespace std::string_literals;
-
-std::string extension_of(std::string_view relative_path) {
-  auto ext = std::filesystem::path(relative_path).extension().string();
-  if (!ext.empty()) ext.erase(0, 1);
-  std::ranges::transform(ext, ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext;
-}
 
 void add_prefixed(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
   if (!value.empty()) doc.add_boolean_term(schema::hashed_key(prefix, value));
@@ -84,7 +76,7 @@ Xapian::Document build_document(const SourceFile& source, int part, const Articl
   doc.add_boolean_term(schema::file_term(source.relative_path));
   add_prefixed(doc, schema::kPrefixFolder, schema::top_folder(source.relative_path));
   add_prefixed(doc, schema::kPrefixMime, mime_type(source.format));
-  add_prefixed(doc, schema::kPrefixExt, extension_of(source.relative_path));
+  add_prefixed(doc, schema::kPrefixExt, schema::file_extension(source.relative_path));
   for (const auto& lang : body.langs) add_prefixed(doc, schema::kPrefixLang, lang);
 
   index_body(doc, body.tokens);

@@ -1,5 +1,8 @@
 #include "schema.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "sha256.hpp"
 
 namespace newsdex::schema {
@@ -17,15 +20,27 @@ std::string hashed_key(std::string_view prefix, std::string_view key) {
   return term.append(key.substr(0, 64)).append("#").append(sha256_hex(key));
 }
 
-std::string id_term(std::string_view id) { return hashed_key(kPrefixId, id); }
+std::string id_term(std::string_view id) {
+  return hashed_key(kPrefixId, id);
+}
 
 std::string file_term(std::string_view relative_path) {
   return hashed_key(kPrefixFile, relative_path);
 }
 
+std::string file_extension(std::string_view relative_path) {
+  auto name = relative_path.substr(relative_path.rfind('/') + 1);
+  auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  std::string ext(name.substr(dot + 1));
+  std::ranges::transform(ext, ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
 std::string top_folder(std::string_view relative_path) {
   auto slash = relative_path.find('/');
-  return slash == std::string_view::npos ? std::string() : std::string(relative_path.substr(0, slash));
+  return slash == std::string_view::npos ? std::string()
+                                         : std::string(relative_path.substr(0, slash));
 }
 
 }  // namespace newsdex::schema

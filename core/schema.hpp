@@ -13,17 +13,18 @@ namespace newsdex::schema {
 inline constexpr int kSchemaVersion = 1;
 
 // --- Term prefixes -------------------------------------------------------------------------------
-inline constexpr std::string_view kPrefixId = "Q";         // unique id: see document_id()
-inline constexpr std::string_view kPrefixTitle = "S";      // title words (unstemmed, positional)
-inline constexpr std::string_view kPrefixAuthor = "A";     // byline words
-inline constexpr std::string_view kPrefixDay = "D";        // YYYYMMDD
-inline constexpr std::string_view kPrefixMonth = "M";      // YYYYMM
-inline constexpr std::string_view kPrefixYear = "Y";       // YYYY
-inline constexpr std::string_view kPrefixLang = "L";       // ISO 639-1 code, e.g. "Lru"
-inline constexpr std::string_view kPrefixMime = "T";       // MIME type, e.g. "Ttext/plain"
-inline constexpr std::string_view kPrefixExt = "E";        // file extension, lower case, no dot
-inline constexpr std::string_view kPrefixStem = "Z";       // stemmed body and title words
-inline constexpr std::string_view kPrefixFile = "XFILE:";  // source file (several docs per JSON file)
+inline constexpr std::string_view kPrefixId = "Q";      // unique id: see document_id()
+inline constexpr std::string_view kPrefixTitle = "S";   // title words (unstemmed, positional)
+inline constexpr std::string_view kPrefixAuthor = "A";  // byline words
+inline constexpr std::string_view kPrefixDay = "D";     // YYYYMMDD
+inline constexpr std::string_view kPrefixMonth = "M";   // YYYYMM
+inline constexpr std::string_view kPrefixYear = "Y";    // YYYY
+inline constexpr std::string_view kPrefixLang = "L";    // ISO 639-1 code, e.g. "Lru"
+inline constexpr std::string_view kPrefixMime = "T";    // MIME type, e.g. "Ttext/plain"
+inline constexpr std::string_view kPrefixExt = "E";     // file extension, lower case, no dot
+inline constexpr std::string_view kPrefixStem = "Z";    // stemmed body and title words
+inline constexpr std::string_view kPrefixFile =
+    "XFILE:";  // source file (several docs per JSON file)
 inline constexpr std::string_view kPrefixFolder = "XFOLDER:";  // top-level folder ("desk")
 inline constexpr std::string_view kPrefixPerson = "XPERSON:";
 inline constexpr std::string_view kPrefixOrg = "XORG:";
@@ -45,11 +46,20 @@ inline constexpr unsigned kSlotSourcePath = 5;  // source file path relative to 
 inline constexpr unsigned kSlotPersons = 6;     // entity facets: canonical names, '\n'-separated
 inline constexpr unsigned kSlotOrgs = 7;
 inline constexpr unsigned kSlotPlaces = 8;
+// Byte offset in the body of every body word (word_offsets.hpp encodes it), so a snippet is cut
+// straight from the stored body using the positions of the matched terms.
+inline constexpr unsigned kSlotWordOffsets = 9;
+
+// --- Positions -----------------------------------------------------------------------------------
+// Body token i has position i + 1. The unprefixed copy of title token j has position
+// kTitlePositionGap + body_tokens + j + 1, so phrases never span title and body; S-prefixed title
+// terms have positions j + 1.
+inline constexpr unsigned kTitlePositionGap = 100;
 
 // --- Document data (a JSON object) ---------------------------------------------------------------
 namespace field {
-inline constexpr const char* kPath = "path";      // file path relative to the documents dir
-inline constexpr const char* kPart = "part";      // index within a JSON array / NDJSON file, or null
+inline constexpr const char* kPath = "path";  // file path relative to the documents dir
+inline constexpr const char* kPart = "part";  // index within a JSON array / NDJSON file, or null
 inline constexpr const char* kTitle = "title";
 inline constexpr const char* kDate = "date";      // "YYYY-MM-DD" or null
 inline constexpr const char* kByline = "byline";  // "" when unknown
@@ -58,17 +68,18 @@ inline constexpr const char* kLangs = "langs";    // every language detected in 
 inline constexpr const char* kType = "type";      // MIME type
 inline constexpr const char* kUrl = "url";        // source URL when the document names one
 inline constexpr const char* kSize = "size";
-inline constexpr const char* kMtime = "mtime";    // nanoseconds since the epoch
+inline constexpr const char* kMtime = "mtime";  // nanoseconds since the epoch
 inline constexpr const char* kSha256 = "sha256";
-inline constexpr const char* kBody = "body";      // the text snippets are cut from
+inline constexpr const char* kBody = "body";  // the text snippets are cut from
 inline constexpr const char* kEntities = "entities";
 }  // namespace field
 
 // --- Index metadata keys -------------------------------------------------------------------------
 inline constexpr const char* kMetaSchemaVersion = "newsdex.schema_version";
-inline constexpr const char* kMetaLastCommit = "newsdex.last_commit";      // ISO 8601 UTC
-inline constexpr const char* kMetaDocsIndexed = "newsdex.docs_indexed";    // since the indexer started
-inline constexpr const char* kMetaErrors = "newsdex.errors";               // files skipped
+inline constexpr const char* kMetaLastCommit = "newsdex.last_commit";  // ISO 8601 UTC
+inline constexpr const char* kMetaDocsIndexed =
+    "newsdex.docs_indexed";                                   // since the indexer started
+inline constexpr const char* kMetaErrors = "newsdex.errors";  // files skipped
 inline constexpr const char* kMetaIndexerState = "newsdex.indexer_state";  // JSON status object
 
 // The id of a document: the relative path, plus "#N" for the N-th article of a multi-article file.
@@ -82,6 +93,9 @@ std::string hashed_key(std::string_view prefix, std::string_view key);
 
 // The term that groups every document cut from one source file.
 std::string file_term(std::string_view relative_path);
+
+// The E term's value: the extension in lower case without the dot ("a/B.HTML" -> "html").
+std::string file_extension(std::string_view relative_path);
 
 // The top-level folder of a relative path ("politics/a.txt" -> "politics"), "" for the root.
 std::string top_folder(std::string_view relative_path);

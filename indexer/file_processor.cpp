@@ -30,7 +30,8 @@ std::int64_t now_seconds() {
 FileUpdate FileProcessor::process(const FileJob& job) {
   FileUpdate update;
   update.relative_path = job.relative_path;
-  update.was_indexed = job.known.has_value();
+  update.was_indexed = job.known.has_value() && !job.moved_from;
+  update.moved_from = job.moved_from;
   update.source.relative_path = job.relative_path;
 
   auto format = format_for(job.relative_path);
@@ -49,9 +50,13 @@ FileUpdate FileProcessor::process(const FileJob& job) {
   update.source.size = file->size;
   update.source.mtime_ns = file->mtime_ns;
   update.source.sha256 = sha256_hex(file->bytes);
+  update.indexed_at_s = now_seconds();
   if (job.known && job.known->sha256 == update.source.sha256) {
-    update.kind = Kind::touch;
-    return update;
+    const bool same_format = !job.moved_from || format_for(*job.moved_from) == format;
+    if (same_format) {
+      update.kind = job.moved_from ? Kind::move : Kind::touch;
+      return update;
+    }
   }
 
   auto articles = parse_document(*format, file->bytes);
@@ -60,7 +65,6 @@ FileUpdate FileProcessor::process(const FileJob& job) {
     return update;
   }
   const bool multi = articles->size() > 1;
-  const auto indexed_at = now_seconds();
   std::set<std::string> words;
   for (std::size_t i = 0; i < articles->size(); ++i) {
     const auto& article = (*articles)[i];
@@ -69,7 +73,7 @@ FileUpdate FileProcessor::process(const FileJob& job) {
       if (spellable(token.term)) words.insert(token.term);
     update.langs.push_back(analysed.body.lang);
     update.docs.push_back(build_document(update.source, multi ? static_cast<int>(i) : -1, article,
-                                         analysed, indexed_at));
+                                         analysed, update.indexed_at_s));
   }
   if (update.docs.empty()) {
     update.error = "no article with any text in it";

@@ -19,23 +19,27 @@ namespace newsdex {
 
 struct FileJob {
   std::string relative_path;
-  std::optional<IndexedFile> known;  // what the index holds for this file, if anything
+  std::optional<IndexedFile> known;       // what the index holds for this file (or moved_from)
+  std::optional<std::string> moved_from;  // the file was renamed from this path
 };
 
 struct FileUpdate {
   enum class Kind {
     replace,  // store docs (the file is new or its content changed)
     touch,    // same bytes, new mtime: update the recorded mtime only
+    move,     // renamed from moved_from with the same bytes: rewrite ids, no re-parse
     remove,   // the file is gone: delete its documents
     failed,   // unreadable or unparseable: delete any old documents, warn with `error`
   };
   Kind kind = Kind::failed;
   std::string relative_path;
-  bool was_indexed = false;  // the index held this file before
+  bool was_indexed = false;               // the index held this file before
+  std::optional<std::string> moved_from;  // also delete this path's documents (or move them)
   SourceFile source;
   std::vector<Xapian::Document> docs;
   std::vector<std::string> spelling;  // distinct words for the spelling dictionary
   std::vector<std::string> langs;     // main language of each document (for the summary)
+  std::int64_t indexed_at_s = 0;      // when the file was read
   std::string error;
 };
 

@@ -30,6 +30,7 @@ IndexState read_index_state(const Xapian::Database& db) {
   const auto sizes = slot_values(db, schema::kSlotSize);
   const auto mtimes = slot_values(db, schema::kSlotMtime);
   const auto hashes = slot_values(db, schema::kSlotSha256);
+  const auto indexed = slot_values(db, schema::kSlotIndexedAt);
   for (auto it = db.valuestream_begin(schema::kSlotSourcePath);
        it != db.valuestream_end(schema::kSlotSourcePath); ++it) {
     const auto docid = it.get_docid();
@@ -38,7 +39,7 @@ IndexState read_index_state(const Xapian::Database& db) {
       return found == values.end() ? std::string() : found->second;
     };
     state[*it] = IndexedFile{to_int<std::uint64_t>(find(sizes)), to_int<std::int64_t>(find(mtimes)),
-                             find(hashes)};
+                             find(hashes), to_int<std::int64_t>(find(indexed))};
   }
   return state;
 }

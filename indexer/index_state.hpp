@@ -15,6 +15,7 @@ struct IndexedFile {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::string sha256;
+  std::int64_t indexed_at_s = 0;  // when it was indexed (or last found unchanged)
 };
 
 using IndexState = std::unordered_map<std::string, IndexedFile>;  // key: relative path

@@ -43,7 +43,11 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
 
 void IndexWriter::apply(const FileUpdate& update) {
   using Kind = FileUpdate::Kind;
+  if (update.moved_from && update.kind != Kind::move) remove(*update.moved_from);
   switch (update.kind) {
+    case Kind::move:
+      move(update);
+      return;
     case Kind::touch:
       touch(update);
       return;
@@ -73,7 +77,43 @@ void IndexWriter::touch(const FileUpdate& update) {
   for (auto id : ids) {
     auto doc = db_.get_document(id);
     doc.add_value(schema::kSlotMtime, std::to_string(update.source.mtime_ns));
+    doc.add_value(schema::kSlotIndexedAt, std::to_string(update.indexed_at_s));
     auto data = nlohmann::json::parse(doc.get_data());
+    data[schema::field::kMtime] = update.source.mtime_ns;
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    db_.replace_document(id, doc);
+  }
+  ++pending_;
+}
+
+void IndexWriter::move(const FileUpdate& update) {
+  const auto& from = *update.moved_from;
+  const auto& to = update.relative_path;
+  const auto old_file = schema::file_term(from);
+  std::vector<Xapian::docid> ids(db_.postlist_begin(old_file), db_.postlist_end(old_file));
+  for (auto id : ids) {
+    auto doc = db_.get_document(id);
+    auto data = nlohmann::json::parse(doc.get_data());
+    const int part =
+        data[schema::field::kPart].is_number() ? data[schema::field::kPart].get<int>() : -1;
+    auto swap = [&](std::string_view prefix, const std::string& old_key,
+                    const std::string& new_key) {
+      if (!old_key.empty()) {
+        auto old_term = schema::hashed_key(prefix, old_key);
+        auto it = doc.termlist_begin();
+        it.skip_to(old_term);
+        if (it != doc.termlist_end() && *it == old_term) doc.remove_term(old_term);
+      }
+      if (!new_key.empty()) doc.add_boolean_term(schema::hashed_key(prefix, new_key));
+    };
+    swap(schema::kPrefixId, schema::document_id(from, part), schema::document_id(to, part));
+    swap(schema::kPrefixFile, from, to);
+    swap(schema::kPrefixFolder, schema::top_folder(from), schema::top_folder(to));
+    swap(schema::kPrefixExt, schema::file_extension(from), schema::file_extension(to));
+    doc.add_value(schema::kSlotSourcePath, to);
+    doc.add_value(schema::kSlotMtime, std::to_string(update.source.mtime_ns));
+    doc.add_value(schema::kSlotIndexedAt, std::to_string(update.indexed_at_s));
+    data[schema::field::kPath] = to;
     data[schema::field::kMtime] = update.source.mtime_ns;
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     db_.replace_document(id, doc);

@@ -46,6 +46,7 @@ class IndexWriter {
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
   void touch(const FileUpdate& update);
+  void move(const FileUpdate& update);
 
   Xapian::WritableDatabase db_;
   std::uint64_t pending_ = 0;

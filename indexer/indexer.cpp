@@ -5,36 +5,12 @@
 #include <thread>
 
 #include "index_state.hpp"
+#include "reconcile.hpp"
 #include "scanner.hpp"
 #include "worker_pool.hpp"
 
 namespace newsdex {
 namespace {
-
-// What to do with each file of the directory, given what the index holds.
-struct Plan {
-  std::vector<FileJob> jobs;          // new files, and files whose size or mtime changed
-  std::vector<std::string> removals;  // indexed files no longer in the directory
-  std::uint64_t unchanged = 0;
-};
-
-Plan plan_changes(const ScanResult& scan, IndexState state) {
-  Plan plan;
-  for (const auto& file : scan.files) {
-    auto known = state.find(file.relative_path);
-    if (known == state.end()) {
-      plan.jobs.push_back({file.relative_path, std::nullopt});
-      continue;
-    }
-    if (known->second.size == file.size && known->second.mtime_ns == file.mtime_ns)
-      ++plan.unchanged;
-    else
-      plan.jobs.push_back({file.relative_path, known->second});
-    state.erase(known);
-  }
-  for (auto& [path, _] : state) plan.removals.push_back(path);
-  return plan;
-}
 
 void count(IndexerCounters& counters, const FileUpdate& update) {
   using Kind = FileUpdate::Kind;
@@ -77,7 +53,7 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
       spdlog::warn("{}: skipped: {}", problem.relative_path, problem.reason);
       ++counters.skipped;
     }
-    auto plan = plan_changes(scan, read_index_state((*writer)->database()));
+    auto plan = plan_changes(scan.files, read_index_state((*writer)->database()));
     counters.unchanged = plan.unchanged;
     spdlog::info("{} files in {}: {} to index, {} unchanged, {} to delete", scan.files.size(),
                  config.paths.docs.string(), plan.jobs.size(), plan.unchanged,

@@ -1,0 +1,29 @@
+#include "reconcile.hpp"
+
+namespace newsdex {
+
+// mtime clocks tick coarsely (a few ms); a second of margin also covers clock adjustments.
+constexpr std::int64_t kRacyMarginNs = 1'000'000'000;
+
+bool needs_indexing(const FileStat& file, const IndexedFile& known) {
+  if (known.size != file.size || known.mtime_ns != file.mtime_ns) return true;
+  return file.mtime_ns + kRacyMarginNs >= known.indexed_at_s * 1'000'000'000;
+}
+
+Plan plan_changes(const std::vector<FileStat>& files, IndexState state) {
+  Plan plan;
+  for (const auto& file : files) {
+    auto known = state.find(file.relative_path);
+    if (known == state.end())
+      plan.jobs.push_back({file.relative_path, std::nullopt});
+    else if (needs_indexing(file, known->second))
+      plan.jobs.push_back({file.relative_path, known->second});
+    else
+      ++plan.unchanged;
+    if (known != state.end()) state.erase(known);
+  }
+  for (auto& [path, _] : state) plan.removals.push_back(path);
+  return plan;
+}
+
+}  // namespace newsdex
