@@ -14,18 +14,15 @@ find_package(fmt REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 
-# CLD2 ships no pkg-config file; the "full" table knows ~160 languages (Urdu, Azerbaijani...).
+# CLD2 ships no pkg-config file. Debian's libcld2 holds the code and tables that already know the
+# languages we need (Azerbaijani, Urdu...); libcld2_full is a tables-only library whose symbols,
+# interposed over libcld2's, mix two table sets and break Cyrillic detection: do not link it.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
-# libcld2_full holds only those tables; the code is in libcld2. The full tables must come first on
-# the link line (their symbols interpose the small built-in ones) and must not be dropped by
-# --as-needed, since nothing references them by name.
 find_library(CLD2_CODE_LIBRARY NAMES cld2 REQUIRED)
-find_library(CLD2_FULL_LIBRARY NAMES cld2_full REQUIRED)
-add_library(cld2::cld2 INTERFACE IMPORTED)
+add_library(cld2::cld2 UNKNOWN IMPORTED)
 set_target_properties(cld2::cld2 PROPERTIES
-  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}"
-  INTERFACE_LINK_LIBRARIES
-    "-Wl,--push-state,--no-as-needed;${CLD2_FULL_LIBRARY};${CLD2_CODE_LIBRARY};-Wl,--pop-state")
+  IMPORTED_LOCATION "${CLD2_CODE_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")
 
 if(NEWSDEX_BUILD_TESTS)
   find_package(GTest REQUIRED)
