@@ -28,33 +28,34 @@ struct Pattern {
 // Order matters where two patterns could read the same text: day-first numeric dates come
 // before the US month-first form, so "03/04/2021" is 3 April; "11/24/2021" still parses as
 // US because month 24 does not exist. ICU matches month and weekday names case-insensitively,
-// and "MMMM" accepts the genitive forms ("9 февраля 2021").
+// and "MMMM" accepts the genitive forms ("9 февраля 2021"). "yyyy", not "y": ICU reads a
+// two-digit year against the current century for "y", and "9 Feb 21" is too ambiguous to index.
 constexpr Pattern kPatterns[] = {
-    {"en", "y-MM-dd"},
-    {"en", "MMMM d, y"},
-    {"en", "MMMM d y"},
-    {"en", "MMM d, y"},
-    {"en", "MMM. d, y"},
-    {"en", "MMM d y"},
-    {"en", "EEEE, MMMM d, y"},
-    {"en", "EEE, MMM d, y"},
-    {"en", "EEE, d MMM y"},  // RFC 2822 mail and RSS dates
-    {"en", "d MMMM y"},
-    {"en", "d MMM y"},
-    {"en", "d MMM. y"},
-    {"en", "d MMMM, y"},
-    {"en", "dd.MM.y"},
-    {"en", "dd/MM/y"},
-    {"en", "MM/dd/y"},
-    {"en", "y/MM/dd"},
-    {"de", "d. MMMM y"},
-    {"fr", "d MMMM y"},
-    {"es", "d 'de' MMMM 'de' y"},
-    {"pt", "d 'de' MMMM 'de' y"},
-    {"it", "d MMMM y"},
-    {"ru", "d MMMM y"},
-    {"tr", "d MMMM y"},
-    {"az", "d MMMM y"},
+    {"en", "yyyy-MM-dd"},
+    {"en", "MMMM d, yyyy"},
+    {"en", "MMMM d yyyy"},
+    {"en", "MMM d, yyyy"},
+    {"en", "MMM. d, yyyy"},
+    {"en", "MMM d yyyy"},
+    {"en", "EEEE, MMMM d, yyyy"},
+    {"en", "EEE, MMM d, yyyy"},
+    {"en", "EEE, d MMM yyyy"},  // RFC 2822 mail and RSS dates
+    {"en", "d MMMM yyyy"},
+    {"en", "d MMM yyyy"},
+    {"en", "d MMM. yyyy"},
+    {"en", "d MMMM, yyyy"},
+    {"en", "dd.MM.yyyy"},
+    {"en", "dd/MM/yyyy"},
+    {"en", "MM/dd/yyyy"},
+    {"en", "yyyy/MM/dd"},
+    {"de", "d. MMMM yyyy"},
+    {"fr", "d MMMM yyyy"},
+    {"es", "d 'de' MMMM 'de' yyyy"},
+    {"pt", "d 'de' MMMM 'de' yyyy"},
+    {"it", "d MMMM yyyy"},
+    {"ru", "d MMMM yyyy"},
+    {"tr", "d MMMM yyyy"},
+    {"az", "d MMMM yyyy"},
 };
 
 struct DateParser {
@@ -108,11 +109,8 @@ std::optional<Match> parse_at(const icu::UnicodeString& text, int32_t start) {
     parser.format->parse(text, *parser.calendar, position);
     if (position.getErrorIndex() >= 0 || position.getIndex() <= start) continue;
     const int32_t end = position.getIndex();
-    // "2021-11-240" or "May 5, 20211" are not dates that end where the pattern did.
-    if (end < text.length() && is_word_char(text.char32At(end)) &&
-        u_isdigit(text.char32At(end - 1))) {
-      continue;
-    }
+    // "2021-11-240" is not a date that ends where the pattern did; "2021-11-24T10:00" is.
+    if (end < text.length() && u_isdigit(text.char32At(end))) continue;
     UErrorCode status = U_ZERO_ERROR;
     const Date date{parser.calendar->get(UCAL_YEAR, status),
                     parser.calendar->get(UCAL_MONTH, status) + 1,

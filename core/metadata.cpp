@@ -22,6 +22,7 @@ namespace {
 constexpr std::size_t kParagraphBytes = 300;  // a longer line is body text, never a header line
 constexpr int kMaxHeaderLines = 8;            // title, date and byline sit in the first lines
 constexpr std::size_t kMaxFallbackTitle = 200;
+constexpr std::size_t kSentenceWords = 15;
 
 std::vector<std::string_view> split_on(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -200,6 +201,12 @@ std::string first_sentence(std::string_view body) {
   return std::string(text::trim(sentence.substr(0, cut == sentence.npos ? 0 : cut))) + "\u2026";
 }
 
+// Body text, not a header line: long, or a full sentence (headlines rarely end in a period).
+bool is_paragraph(std::string_view line) {
+  return line.size() > kParagraphBytes ||
+         (line.ends_with('.') && !line.ends_with("..") && words(line).size() >= kSentenceWords);
+}
+
 // Walks the first lines, taking what is metadata and stopping at the first body line.
 class HeaderReader {
  public:
@@ -208,7 +215,7 @@ class HeaderReader {
 
   // True when the line was metadata (and so leaves the body); sets done() at the body.
   bool take(std::string_view line) {
-    if (line.size() > kParagraphBytes) return stop();
+    if (is_paragraph(line)) return stop();
     if (take_dates_and_bylines(line)) return true;
     const bool have_title = !article_.title.empty();
     if (!have_title && is_boilerplate(line)) return true;
