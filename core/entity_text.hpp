@@ -1,0 +1,65 @@
+// Text helpers shared by entity extraction and canonicalisation: a tokenizer that keeps what name
+// heuristics need (capitals, initials, possessives, sentence starts, hyphen joins), accent- and
+// case-insensitive keys, transliteration-tolerant name keys and a small edit distance.
+// Everything here is a pure function over immutable ICU data, so it is safe from any thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex::entity_text {
+
+enum class Script : std::uint8_t { other, latin, cyrillic, arabic, cjk };
+
+struct Token {
+  std::uint32_t begin = 0;  // byte range in the tokenized text
+  std::uint32_t end = 0;
+  std::string key;  // case-folded, accents removed
+  Script script = Script::other;
+  bool cap = false;             // first letter upper case
+  bool all_caps = false;        // two or more letters, all upper case ("NATO", "UNSC")
+  bool initial = false;         // one upper-case letter followed by '.' ("I." in "I. Aliyev")
+  bool dot_after = false;       // '.' right after the word
+  bool possessive = false;      // "Pakistan's", "Azeris’"
+  bool sentence_start = false;  // first word of a sentence, a line, or a quotation
+  bool hyphen_before = false;   // joined to the previous word by '-' ("Nagorno-Karabakh")
+  bool paren_before = false;    // '(' right before the word
+  bool paren_after = false;     // ')' right after the word
+  bool comma_after = false;     // ',' (or ';') right after the word
+  bool line_start = false;      // first word of a line
+  bool line_end = false;        // last word of a line
+  bool digit = false;           // starts with a digit
+};
+
+// Splits UTF-8 text into words with the flags above.
+std::vector<Token> tokenize(std::string_view text);
+
+// Case-folded, NFKD, combining marks removed: "Bakı" -> "baki", "Азербайджана" -> "азербайджана".
+std::string fold(std::string_view word);
+
+// A key that ignores the usual transliteration differences in names: "Aliyev"/"Aliev",
+// "Chaudhri"/"Chaudri", "Nawaz"/"Navaz", doubled letters. Input is a folded word.
+std::string name_key(std::string_view folded);
+
+// Optimal-string-alignment distance (adjacent transpositions count 1), on bytes.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Two name keys are one name spelled two ways: equal, or close enough for their length.
+bool same_name_token(std::string_view key_a, std::string_view key_b);
+
+// Splits a person name into name keys ("Ilham Aliyev" -> {"ilham", "aliev"}); initials keep
+// their single letter ("I. Aliev" -> {"i", "aliev"}).
+std::vector<std::string> person_keys(std::string_view name);
+
+// Whether two person names can denote one person: surnames match, and every given name of the
+// shorter one matches (fully or as an initial) a given name of the other, in order. A bare
+// surname is compatible only when allow_bare_surname is set (within one document).
+bool person_names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                             bool allow_bare_surname);
+
+// Script of the first letter of a word.
+Script script_of(std::string_view word);
+
+}  // namespace newsdex::entity_text
