@@ -14,6 +14,8 @@
 namespace newsdex {
 namespace {
 
+using namespace std::string_view_literals;  // the byte-order marks hold NUL bytes
+
 struct Utf8Counts {
   std::size_t multibyte = 0;  // well-formed non-ASCII sequences
   std::size_t invalid = 0;    // ill-formed subsequences
@@ -109,8 +111,9 @@ struct Bom {
 
 // Longest marks first: the UTF-32LE mark begins with the UTF-16LE one.
 constexpr Bom kBoms[] = {
-    {"\xFF\xFE\x00\x00", "UTF-32LE"}, {"\x00\x00\xFE\xFF", "UTF-32BE"}, {"\xEF\xBB\xBF", "UTF-8"},
-    {"\xFF\xFE", "UTF-16LE"},         {"\xFE\xFF", "UTF-16BE"},
+    {"\xFF\xFE\x00\x00"sv, "UTF-32LE"}, {"\x00\x00\xFE\xFF"sv, "UTF-32BE"},
+    {"\xEF\xBB\xBF"sv, "UTF-8"},        {"\xFF\xFE"sv, "UTF-16LE"},
+    {"\xFE\xFF"sv, "UTF-16BE"},
 };
 
 struct DetectorCloser {

@@ -1,8 +1,8 @@
 #include "metadata.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -11,7 +11,9 @@
 namespace newsdex {
 namespace {
 
-std::optional<Date> date(int year, int month, int day) { return Date{year, month, day}; }
+std::optional<Date> date(int year, int month, int day) {
+  return Date{year, month, day};
+}
 
 struct DateCase {
   const char* text;
@@ -31,35 +33,27 @@ TEST_P(ParseDateTest, RecognisesWrittenForms) {
 
 INSTANTIATE_TEST_SUITE_P(
     Forms, ParseDateTest,
-    ::testing::Values(DateCase{"February 9, 2021", date(2021, 2, 9)},
-                      DateCase{"Feb. 9, 2021", date(2021, 2, 9)},
-                      DateCase{"Feb 9, 2021", date(2021, 2, 9)},
-                      DateCase{"9 February 2021", date(2021, 2, 9)},
-                      DateCase{"9 Feb 2021", date(2021, 2, 9)},
-                      DateCase{"Tuesday, February 9, 2021", date(2021, 2, 9)},
-                      DateCase{"Tue, 09 Feb 2021 10:15:00 +0000", date(2021, 2, 9)},
-                      DateCase{"2021-11-24", date(2021, 11, 24)},
-                      DateCase{"2021-11-24T23:30:00-05:00", date(2021, 11, 24)},
-                      DateCase{"2021-11-24T08:00:00Z", date(2021, 11, 24)},
-                      DateCase{"24.11.2021", date(2021, 11, 24)},
-                      DateCase{"24/11/2021", date(2021, 11, 24)},
-                      DateCase{"11/24/2021", date(2021, 11, 24)},
-                      DateCase{"9. Februar 2021", date(2021, 2, 9)},
-                      DateCase{"9 février 2021", date(2021, 2, 9)},
-                      DateCase{"9 de febrero de 2021", date(2021, 2, 9)},
-                      DateCase{"9 февраля 2021", date(2021, 2, 9)},
-                      DateCase{"9 Şubat 2021", date(2021, 2, 9)},
-                      DateCase{"  February 9, 2021. ", date(2021, 2, 9)},
-                      // Not dates: impossible days, two-digit years, words, partial dates.
-                      DateCase{"February 30, 2021", std::nullopt},
-                      DateCase{"2021-13-01", std::nullopt},
-                      DateCase{"9 February 21", std::nullopt},
-                      DateCase{"February 2021", std::nullopt},
-                      DateCase{"June 20", std::nullopt},
-                      DateCase{"20 m.", std::nullopt},
-                      DateCase{"hello", std::nullopt},
-                      DateCase{"", std::nullopt},
-                      DateCase{"February 9, 2021 was a Tuesday", std::nullopt}));
+    ::testing::Values(
+        DateCase{"February 9, 2021", date(2021, 2, 9)}, DateCase{"Feb. 9, 2021", date(2021, 2, 9)},
+        DateCase{"Feb 9, 2021", date(2021, 2, 9)}, DateCase{"9 February 2021", date(2021, 2, 9)},
+        DateCase{"9 Feb 2021", date(2021, 2, 9)},
+        DateCase{"Tuesday, February 9, 2021", date(2021, 2, 9)},
+        DateCase{"Tue, 09 Feb 2021 10:15:00 +0000", date(2021, 2, 9)},
+        DateCase{"2021-11-24", date(2021, 11, 24)},
+        DateCase{"2021-11-24T23:30:00-05:00", date(2021, 11, 24)},
+        DateCase{"2021-11-24T08:00:00Z", date(2021, 11, 24)},
+        DateCase{"24.11.2021", date(2021, 11, 24)}, DateCase{"24/11/2021", date(2021, 11, 24)},
+        DateCase{"11/24/2021", date(2021, 11, 24)}, DateCase{"9. Februar 2021", date(2021, 2, 9)},
+        DateCase{"9 février 2021", date(2021, 2, 9)},
+        DateCase{"9 de febrero de 2021", date(2021, 2, 9)},
+        DateCase{"9 февраля 2021", date(2021, 2, 9)}, DateCase{"9 Şubat 2021", date(2021, 2, 9)},
+        DateCase{"  February 9, 2021. ", date(2021, 2, 9)},
+        // Not dates: impossible days, two-digit years, words, partial dates.
+        DateCase{"February 30, 2021", std::nullopt}, DateCase{"2021-13-01", std::nullopt},
+        DateCase{"9 February 21", std::nullopt}, DateCase{"February 2021", std::nullopt},
+        DateCase{"June 20", std::nullopt}, DateCase{"20 m.", std::nullopt},
+        DateCase{"hello", std::nullopt}, DateCase{"", std::nullopt},
+        DateCase{"February 9, 2021 was a Tuesday", std::nullopt}));
 
 TEST(FindDateTest, FindsTheFirstDateInsideALine) {
   EXPECT_EQ(find_date("ISLAMABAD, Feb 9, 2021 (APP): talks began")->iso(), "2021-02-09");
@@ -90,8 +84,8 @@ TEST(ExtractTextMetadataTest, SkipsNavigationBeforeTheTitle) {
 }
 
 TEST(ExtractTextMetadataTest, LoneNameUnderTheTitleIsTheByline) {
-  const auto article =
-      extract_text_metadata("Council approves new budget\nMaria de la Cruz\n\nThe vote was 7 to 2.");
+  const auto article = extract_text_metadata(
+      "Council approves new budget\nMaria de la Cruz\n\nThe vote was 7 to 2.");
   EXPECT_EQ(article.title, "Council approves new budget");
   EXPECT_EQ(article.byline, "Maria de la Cruz");
   EXPECT_EQ(article.body, "The vote was 7 to 2.");
@@ -123,8 +117,8 @@ TEST(ExtractTextMetadataTest, OneLineDocumentKeepsItsTextAsBody) {
 }
 
 TEST(ExtractTextMetadataTest, DatesDeepInTheBodyAreNotThePublicationDate) {
-  const auto article = extract_text_metadata(
-      "A headline\n\n" + std::string(400, 'x') + "\n\nThe treaty of May 5, 1999 still holds.\n");
+  const auto article = extract_text_metadata("A headline\n\n" + std::string(400, 'x') +
+                                             "\n\nThe treaty of May 5, 1999 still holds.\n");
   EXPECT_FALSE(article.date.has_value());
 }
 
