@@ -70,6 +70,8 @@ void join_initials(std::string& word) {
     if (c == '.') {
       if (run != 1) return;
       run = 0;
+    } else if (c >= '0' && c <= '9') {
+      return;  // "3.5" is a number
     } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
       ++run;  // counts characters, not UTF-8 continuation bytes
     }

@@ -1,6 +1,8 @@
 // Word segmentation with ICU's BreakIterator over UTF-8 (dictionary segmentation for Chinese,
 // Japanese, Thai; Arabic, Urdu, Cyrillic, Armenian... by Unicode rules). Only words are returned:
-// letters, numbers, ideographs and kana, never spaces or punctuation.
+// letters, numbers, ideographs and kana, never spaces or punctuation. Words are also cut at
+// apostrophes ("l'homme" -> l, homme; "Ankara'da" -> Ankara, da) and an English possessive "'s"
+// is dropped ("Pakistan's" -> Pakistan), so the bare word matches.
 #pragma once
 
 #include <cstddef>

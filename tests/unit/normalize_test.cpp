@@ -42,6 +42,7 @@ constexpr FoldCase kCases[] = {
     {"U.S.A", "usa", "initials joined"},
     {"U.S", "us", "initials joined without the final dot"},
     {"3.14", "3.14", "a decimal number is no acronym"},
+    {"3.5", "3.5", "nor is a short one"},
 };
 
 TEST(Normalizer, FoldsTable) {
