@@ -81,16 +81,6 @@ std::optional<Article> to_article(const json& object) {
   return extract_text_metadata(body, std::move(known));
 }
 
-// Where a byte offset falls, as people count: "line 3, column 14".
-std::string line_and_column(std::string_view text, std::size_t byte, std::size_t first_line = 1) {
-  byte = std::min(byte, text.size());
-  const auto before = text.substr(0, byte);
-  const auto line = first_line + static_cast<std::size_t>(std::ranges::count(before, '\n'));
-  const auto newline = before.rfind('\n');
-  const auto column = byte - (newline == before.npos ? 0 : newline + 1);
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 // Wrappers that exports put around the list: {"articles": [...]}, {"items": [...]}.
 const json* article_list(const json& value) {
   if (value.is_array()) return &value;
@@ -137,8 +127,9 @@ Result<std::vector<Article>> parse_json(std::string_view text) {
   try {
     return articles_of(json::parse(text));
   } catch (const json::parse_error& error) {
-    const std::string message =
-        "invalid JSON at " + line_and_column(text, error.byte == 0 ? 0 : error.byte - 1);
+    // what() is "[json.exception.parse_error.101] parse error at line 3, column 12: ...".
+    const std::string_view what = error.what();
+    const std::string message(what.substr(std::min(what.find("] ") + 2, what.size())));
     // More than one line that failed as a whole: NDJSON, read line by line.
     if (text::trim(text).find('\n') == std::string_view::npos) {
       return make_error(Errc::parse_error, message);
