@@ -25,6 +25,15 @@ class BoundedQueue {
     return true;
   }
 
+  // Never blocks: false (keeping nothing) when the queue is full or closed.
+  bool try_push(T& item) {
+    std::lock_guard lock(mutex_);
+    if (closed_ || items_.size() >= capacity_) return false;
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+    return true;
+  }
+
   // Blocks until an item arrives; nullopt once the queue is closed and drained.
   std::optional<T> pop() {
     std::unique_lock lock(mutex_);
@@ -46,6 +55,12 @@ class BoundedQueue {
     closed_ = true;
     not_empty_.notify_all();
     not_full_.notify_all();
+  }
+
+  // Closed and nothing left to pop.
+  bool drained() const {
+    std::lock_guard lock(mutex_);
+    return closed_ && items_.empty();
   }
 
   std::size_t size() const {

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "daemon.hpp"
 #include "indexer.hpp"
 #include "logging.hpp"
 #include "status.hpp"
@@ -89,7 +90,8 @@ int run_indexer_cli(int argc, char** argv) {
   app.add_option("--config", flags.config, "TOML config file (default: $NEWSDEX_CONFIG)");
   app.add_option("--docs", flags.docs, "documents directory (overrides [paths] docs)");
   app.add_option("--index", flags.index, "index directory (overrides [paths] index)");
-  app.add_flag("--once", flags.once, "index what changed, delete what disappeared, then exit");
+  app.add_flag("--once", flags.once,
+               "index what changed, delete what disappeared, then exit (default: keep watching)");
   app.add_flag("--status", flags.status,
                "print what the index holds and its last commit, then exit");
   app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)");
@@ -120,8 +122,12 @@ int run_indexer_cli(int argc, char** argv) {
     return 0;
   }
   if (!flags.once) {
-    std::fprintf(stderr, "newsdex-indexer: watching is not built yet; run with --once\n");
-    return 2;
+    Daemon daemon(*config, [flags] { return resolve_config(flags, true); });
+    if (auto status = daemon.run(); !status) {
+      spdlog::error("{}", status.error().message);
+      return 1;
+    }
+    return 0;
   }
 
   OnceOptions options;

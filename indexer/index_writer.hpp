@@ -12,6 +12,7 @@
 
 #include "file_processor.hpp"
 #include "result.hpp"
+#include "schema.hpp"
 
 namespace newsdex {
 
@@ -36,6 +37,10 @@ class IndexWriter {
 
   // Deletes every document cut from a source file.
   void remove(const std::string& relative_path);
+
+  // The indexer's status (a JSON object) for `--status` and the server, written with the next
+  // commit.
+  void set_state(const std::string& json) { db_.set_metadata(schema::kMetaIndexerState, json); }
 
   // Writes the counters to the metadata and commits.
   void commit(const IndexerCounters& counters);

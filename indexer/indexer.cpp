@@ -21,6 +21,7 @@ void count(IndexerCounters& counters, const FileUpdate& update) {
       for (const auto& lang : update.langs) ++counters.languages[lang.empty() ? "unknown" : lang];
       return;
     case Kind::touch:
+    case Kind::move:
       ++counters.touched;
       return;
     case Kind::remove:

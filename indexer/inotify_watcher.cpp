@@ -19,7 +19,7 @@ std::string join(const std::string& dir, const char* name) {
   return dir.empty() ? std::string(name) : dir + "/" + name;
 }
 
-bool is_symlink(const fs::path& path) {
+bool is_link(const fs::path& path) {
   struct stat st {};
   return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
 }
@@ -152,7 +152,7 @@ void InotifyWatcher::dispatch(const char* data, std::size_t length) {
         handler_({Kind::written, path, ""});
     } else if (event->mask & IN_DELETE) {
       handler_({Kind::removed, path, ""});
-    } else if ((event->mask & IN_CREATE) && is_symlink(root_ / path)) {
+    } else if ((event->mask & IN_CREATE) && is_link(root_ / path)) {
       handler_({Kind::written, path, ""});
     }
   }

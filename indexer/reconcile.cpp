@@ -15,9 +15,9 @@ Plan plan_changes(const std::vector<FileStat>& files, IndexState state) {
   for (const auto& file : files) {
     auto known = state.find(file.relative_path);
     if (known == state.end())
-      plan.jobs.push_back({file.relative_path, std::nullopt});
+      plan.jobs.push_back({file.relative_path, std::nullopt, std::nullopt});
     else if (needs_indexing(file, known->second))
-      plan.jobs.push_back({file.relative_path, known->second});
+      plan.jobs.push_back({file.relative_path, known->second, std::nullopt});
     else
       ++plan.unchanged;
     if (known != state.end()) state.erase(known);

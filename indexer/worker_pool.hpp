@@ -23,6 +23,9 @@ class WorkerPool {
   // Blocks while the input queue is full.
   void submit(FileJob job) { jobs_.push(std::move(job)); }
 
+  // Never blocks: false (job untouched) when the input queue is full.
+  bool try_submit(FileJob& job) { return jobs_.try_push(job); }
+
   // No more jobs: once the workers have drained the input, next() returns nullopt.
   void close_input() { jobs_.close(); }
 
@@ -34,6 +37,9 @@ class WorkerPool {
   std::optional<FileUpdate> next_for(Duration timeout) {
     return updates_.pop_for(timeout);
   }
+
+  // Every worker has stopped and every update has been taken.
+  bool finished() const { return updates_.drained(); }
 
   std::size_t queued() const { return jobs_.size() + updates_.size(); }
 

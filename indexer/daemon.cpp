@@ -1,0 +1,349 @@
+#include "daemon.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <deque>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <unordered_set>
+
+#include "change_queue.hpp"
+#include "index_writer.hpp"
+#include "inotify_watcher.hpp"
+#include "known_files.hpp"
+#include "reconcile.hpp"
+#include "scanner.hpp"
+#include "schema.hpp"
+#include "worker_pool.hpp"
+
+namespace newsdex {
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+struct Daemon::Impl {
+  Config config;
+  std::function<Result<Config>()> reload;
+
+  asio::io_context io;
+  asio::signal_set signals{io, SIGTERM, SIGINT, SIGHUP};
+  asio::steady_timer debounce_timer{io};
+  asio::steady_timer pump_timer{io};
+  IgnoreRules ignore{{}};
+  std::unique_ptr<IndexWriter> writer;
+  std::unique_ptr<KnownFiles> known;
+  std::unique_ptr<WorkerPool> pool;
+  std::unique_ptr<InotifyWatcher> watcher;
+  std::jthread writer_thread;
+  Status writer_status = Ok{};
+
+  // Event-loop state: only touched on the io thread.
+  ChangeQueue changes{milliseconds(50)};
+  std::deque<FileJob> backlog;                // decided, waiting for room in the worker queue
+  std::unordered_set<std::string> in_flight;  // submitted, not yet applied by the writer
+  std::unordered_set<std::string> dirty;      // changed again while in flight
+  bool stopping = false;
+
+  // Read by the writer thread, changed by SIGHUP.
+  std::atomic<unsigned> commit_interval_ms{200};
+  std::atomic<unsigned> commit_every_docs{1000};
+  std::atomic<bool> reconciling{true};
+
+  Impl(Config c, std::function<Result<Config>()> r) : config(std::move(c)), reload(std::move(r)) {
+    apply_live_settings(config);
+  }
+
+  void apply_live_settings(const Config& c) {
+    ignore = IgnoreRules(c.indexer.ignore);
+    changes.set_debounce(milliseconds(c.indexer.debounce_ms));
+    commit_interval_ms = c.indexer.commit_interval_ms;
+    commit_every_docs = c.indexer.commit_every_docs;
+    if (auto level = spdlog::level::from_str(c.log.level);
+        level != spdlog::level::off || c.log.level == "off")
+      spdlog::set_level(level);
+  }
+
+  // --- io thread ---------------------------------------------------------------------------------
+
+  void on_event(const WatchEvent& event) {
+    using Kind = WatchEvent::Kind;
+    const auto now = Clock::now();
+    switch (event.kind) {
+      case Kind::written:
+      case Kind::removed:
+        changes.changed(event.relative_path, now);
+        break;
+      case Kind::moved:
+        if (ignore.ignored(event.from) || !known->get(event.from))
+          changes.changed(event.relative_path, now);  // e.g. an editor's temp file renamed over
+        else
+          changes.moved(event.from, event.relative_path, now);
+        break;
+      case Kind::dir_added:
+        for (auto& file : scan_documents(config.paths.docs / event.relative_path, ignore).files)
+          changes.changed(event.relative_path + "/" + file.relative_path, now);
+        break;
+      case Kind::dir_removed:
+        for (auto& path : known->under(event.relative_path)) changes.changed(path, now);
+        break;
+      case Kind::overflow:
+        spdlog::warn("inotify queue overflowed: reconciling the whole directory");
+        reconcile();
+        break;
+    }
+    arm_debounce();
+  }
+
+  void arm_debounce() {
+    auto deadline = changes.next_deadline();
+    if (!deadline || stopping) return;
+    debounce_timer.expires_at(*deadline);
+    debounce_timer.async_wait([this](const boost::system::error_code& error) {
+      if (error) return;
+      for (auto& ready : changes.take_ready(Clock::now())) enqueue(std::move(ready));
+      pump();
+      arm_debounce();
+    });
+  }
+
+  void enqueue(ChangeQueue::Ready ready) {
+    const bool busy = in_flight.contains(ready.relative_path) ||
+                      (ready.moved_from && in_flight.contains(*ready.moved_from));
+    if (busy) {
+      // Processed again once the version in flight is applied, so the last write always wins.
+      dirty.insert(ready.relative_path);
+      if (ready.moved_from) dirty.insert(*ready.moved_from);
+      return;
+    }
+    FileJob job{ready.relative_path, known->get(ready.moved_from.value_or(ready.relative_path)),
+                ready.moved_from};
+    in_flight.insert(job.relative_path);
+    if (job.moved_from) in_flight.insert(*job.moved_from);
+    backlog.push_back(std::move(job));
+  }
+
+  // Moves the backlog into the worker queue without ever blocking the event loop.
+  void pump() {
+    while (!backlog.empty() && pool->try_submit(backlog.front())) backlog.pop_front();
+    if (backlog.empty() || stopping) return;
+    pump_timer.expires_after(milliseconds(5));
+    pump_timer.async_wait([this](const boost::system::error_code& error) {
+      if (!error) pump();
+    });
+  }
+
+  // The writer applied this path's update.
+  void on_applied(const std::string& path, const std::optional<std::string>& moved_from) {
+    for (const auto* p : {&path, moved_from ? &*moved_from : nullptr}) {
+      if (!p) continue;
+      in_flight.erase(*p);
+      if (dirty.erase(*p)) changes.changed(*p, Clock::now());
+    }
+    arm_debounce();
+  }
+
+  // Compares the whole directory with what the index records and queues every difference.
+  void reconcile() {
+    auto scan = scan_documents(config.paths.docs, ignore);
+    for (const auto& problem : scan.problems)
+      spdlog::warn("{}: skipped: {}", problem.relative_path, problem.reason);
+    auto plan = plan_changes(scan.files, known->snapshot());
+    spdlog::info("reconciling {}: {} files, {} to index, {} unchanged, {} to delete",
+                 config.paths.docs.string(), scan.files.size(), plan.jobs.size(), plan.unchanged,
+                 plan.removals.size());
+    for (auto& job : plan.jobs) enqueue({job.relative_path, std::nullopt});
+    // A vanished file's job finds nothing on disk, and the writer deletes its documents.
+    for (auto& path : plan.removals) enqueue({path, std::nullopt});
+    pump();
+  }
+
+  void wait_for_signals() {
+    signals.async_wait([this](const boost::system::error_code& error, int signal) {
+      if (error) return;
+      if (signal == SIGHUP) {
+        on_reload();
+        wait_for_signals();
+      } else {
+        spdlog::info("signal {}: finishing the current batch", signal);
+        begin_stop();
+      }
+    });
+  }
+
+  void on_reload() {
+    if (!reload) return;
+    auto fresh = reload();
+    if (!fresh) {
+      spdlog::error("config reload failed, keeping the running config: {}", fresh.error().message);
+      return;
+    }
+    if (fresh->paths.docs != config.paths.docs || fresh->paths.index != config.paths.index ||
+        fresh->indexer.workers != config.indexer.workers ||
+        fresh->indexer.queue_capacity != config.indexer.queue_capacity ||
+        fresh->indexer.max_file_bytes != config.indexer.max_file_bytes)
+      spdlog::warn(
+          "config reload: paths, workers, queue_capacity and max_file_bytes change only "
+          "with a restart");
+    apply_live_settings(*fresh);
+    config.log = fresh->log;
+    config.indexer.ignore = fresh->indexer.ignore;
+    config.indexer.debounce_ms = fresh->indexer.debounce_ms;
+    config.indexer.commit_interval_ms = fresh->indexer.commit_interval_ms;
+    config.indexer.commit_every_docs = fresh->indexer.commit_every_docs;
+    spdlog::info("config reloaded");
+  }
+
+  void begin_stop() {
+    if (stopping) return;
+    stopping = true;
+    if (watcher) watcher->stop();
+    debounce_timer.cancel();
+    pump_timer.cancel();
+    signals.cancel();
+    // Jobs already with the workers are finished and committed; anything still waiting here is
+    // found again by the reconciliation at the next start.
+    pool->close_input();
+  }
+
+  // --- writer thread -----------------------------------------------------------------------------
+
+  void write_loop() {
+    IndexerCounters counters;
+    auto last_commit = Clock::now();
+    auto last_log = last_commit;
+    std::uint64_t applied_since_log = 0;
+    try {
+      for (;;) {
+        const auto interval = milliseconds(commit_interval_ms.load());
+        const auto wait = writer->pending() ? std::max(milliseconds(0),
+                                                       std::chrono::duration_cast<milliseconds>(
+                                                           last_commit + interval - Clock::now()))
+                                            : milliseconds(500);
+        auto update = pool->next_for(wait);
+        if (update) {
+          apply(*update, counters);
+          ++applied_since_log;
+          asio::post(io, [this, path = update->relative_path, from = update->moved_from] {
+            on_applied(path, from);
+          });
+        } else if (pool->finished()) {
+          break;
+        }
+        const auto now = Clock::now();
+        if (writer->pending() &&
+            (now - last_commit >= interval || writer->pending() >= commit_every_docs.load())) {
+          commit(counters, "watching");
+          last_commit = now;
+        }
+        if (applied_since_log && now - last_log >= std::chrono::seconds(2)) {
+          spdlog::info("indexed {} files in the last {} s ({} waiting)", applied_since_log,
+                       std::chrono::duration_cast<std::chrono::seconds>(now - last_log).count(),
+                       pool->queued());
+          applied_since_log = 0;
+          last_log = now;
+        }
+      }
+      commit(counters, "stopped");
+    } catch (const Xapian::Error& e) {
+      writer_status =
+          make_error(Errc::index_error, "writing the index " + config.paths.index.string() +
+                                            " failed: " + e.get_description());
+      asio::post(io, [this] { begin_stop(); });
+      // Keep draining so workers blocked on a full queue can finish.
+      while (pool->next()) {
+      }
+    }
+    asio::post(io, [this] { io.stop(); });
+  }
+
+  void apply(const FileUpdate& update, IndexerCounters& counters) {
+    using Kind = FileUpdate::Kind;
+    writer->apply(update);
+    if (update.moved_from) known->erase(*update.moved_from);
+    switch (update.kind) {
+      case Kind::replace:
+      case Kind::touch:
+      case Kind::move:
+        known->set(update.relative_path, {update.source.size, update.source.mtime_ns,
+                                          update.source.sha256, update.indexed_at_s});
+        if (update.kind == Kind::replace) {
+          ++(update.was_indexed ? counters.updated : counters.added);
+          counters.documents += update.docs.size();
+        }
+        spdlog::debug("{}: {}", update.relative_path,
+                      update.kind == Kind::move ? "moved from " + *update.moved_from : "indexed");
+        return;
+      case Kind::remove:
+        if (update.was_indexed) ++counters.removed;
+        spdlog::debug("{}: removed", update.relative_path);
+        break;
+      case Kind::failed:
+        ++counters.skipped;
+        spdlog::warn("{}: skipped: {}", update.relative_path, update.error);
+        break;
+    }
+    known->erase(update.relative_path);
+  }
+
+  void commit(const IndexerCounters& counters, std::string_view state) {
+    nlohmann::json status = {
+        {"state", state},
+        {"pid", ::getpid()},
+        {"queue", pool->queued()},
+        {"files", known->size()},
+        {"added", counters.added},
+        {"updated", counters.updated},
+        {"removed", counters.removed},
+        {"skipped", counters.skipped},
+    };
+    writer->set_state(status.dump());
+    writer->commit(counters);
+  }
+};
+
+Daemon::Daemon(Config config, std::function<Result<Config>()> reload)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(reload))) {}
+
+Daemon::~Daemon() = default;
+
+void Daemon::stop() {
+  asio::post(impl_->io, [impl = impl_.get()] { impl->begin_stop(); });
+}
+
+Status Daemon::run() {
+  auto& d = *impl_;
+  auto writer = IndexWriter::open(d.config.paths.index);
+  if (!writer) return writer.error();
+  d.writer = std::move(*writer);
+  try {
+    d.known = std::make_unique<KnownFiles>(read_index_state(d.writer->database()));
+  } catch (const Xapian::Error& e) {
+    return make_error(Errc::index_error, "reading the index failed: " + e.get_description());
+  }
+  const unsigned workers = d.config.indexer.workers
+                               ? d.config.indexer.workers
+                               : std::max(1u, std::thread::hardware_concurrency());
+  d.pool = std::make_unique<WorkerPool>(d.config.paths.docs, d.config.indexer.max_file_bytes,
+                                        workers, d.config.indexer.queue_capacity);
+  // Watch first, then scan: a change made during the scan is seen by one or the other.
+  d.watcher = std::make_unique<InotifyWatcher>(
+      d.io, d.config.paths.docs, [&d](const WatchEvent& event) { d.on_event(event); });
+  if (auto started = d.watcher->start(d.ignore); !started) return started.error();
+  spdlog::info("watching {} ({} directories), index {}", d.config.paths.docs.string(),
+               d.watcher->watched(), d.config.paths.index.string());
+
+  d.writer_thread = std::jthread([&d] { d.write_loop(); });
+  d.wait_for_signals();
+  asio::post(d.io, [&d] { d.reconcile(); });
+  d.io.run();
+  d.writer_thread.join();
+  return d.writer_status;
+}
+
+}  // namespace newsdex

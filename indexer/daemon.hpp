@@ -1,0 +1,35 @@
+// The watching indexer (`newsdex-indexer` without --once): reconciles the directory with the
+// index at start, then keeps it in step with every save, rename and delete, committing at most
+// every commit_interval_ms (or every commit_every_docs documents). SIGTERM/SIGINT finish the
+// current batch, commit and return 0; SIGHUP reloads the config.
+//
+// Threads: the Asio event loop (inotify, debounce timer, signals) decides what to process; the
+// WorkerPool parses; one writer thread applies and commits.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "config.hpp"
+#include "result.hpp"
+
+namespace newsdex {
+
+class Daemon {
+ public:
+  // reload: produces the new config on SIGHUP (the file re-read, flags re-applied); may be empty.
+  Daemon(Config config, std::function<Result<Config>()> reload);
+  ~Daemon();
+
+  // Runs until stopped. Errors only when the index cannot be opened or written, or watching fails.
+  Status run();
+
+  // Thread-safe: asks run() to finish its batch, commit and return.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsdex
