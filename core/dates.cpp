@@ -56,6 +56,7 @@ constexpr Pattern kPatterns[] = {
     {"ru", "d MMMM yyyy"},
     {"tr", "d MMMM yyyy"},
     {"az", "d MMMM yyyy"},
+    {"ar@numbers=latn", "d MMMM yyyy"},  // Arabic month names with the Latin digits news uses
 };
 
 struct DateParser {

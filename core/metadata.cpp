@@ -81,19 +81,56 @@ std::string_view clean_byline(std::string_view name) {
   return name;
 }
 
-// "By Name", "By Name and Name", "Written by Name", "Author: Name".
+// Case-folded start of a line, to compare with the byline prefixes of any script.
+std::string folded_prefix(std::string_view text, std::size_t bytes) {
+  auto unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<std::int32_t>(std::min(bytes, text.size()))));
+  std::string out;
+  unicode.foldCase().toUTF8String(out);
+  return out;
+}
+
+// "By Name", "By Name and Name", "Written by Name", "Author: Name", and the same in the
+// languages newsdex indexes ("Par", "Von", "Автор:", "Müəllif:", "تحریر:", "記者").
 std::optional<std::string> by_line(std::string_view segment) {
-  static constexpr std::array<std::string_view, 6> kPrefixes = {
-      "by ", "written by ", "reporting by ", "words by ", "author: ", "authors: "};
-  const auto lower = text::ascii_lower(segment.substr(0, 16));
+  static constexpr std::array<std::string_view, 30> kPrefixes = {
+      "by ",     "written by ", "reporting by ", "words by ", "author: ", "authors: ",
+      "von ",    "par ",        "por ",          "di ",       "door ",    "av ",
+      "autor: ", "auteur: ",    "autore: ",      "yazar: ",   "yazan: ",  "müəllif: ",
+      "автор: ", "автор ",      "текст: ",       "تحریر: ",   "بقلم ",    "كتب ",
+      "記者 ",   "记者 ",       "記者：",        "文・",      "文／",     "作者："};
+  const auto folded = folded_prefix(segment, 40);
   for (const auto prefix : kPrefixes) {
-    if (!lower.starts_with(prefix)) continue;
+    if (!folded.starts_with(prefix)) continue;
+    // Folding keeps the length of these prefixes, so the name starts at the same byte.
     const auto name = clean_byline(segment.substr(prefix.size()));
     if (name.empty() || name.size() > 100 || words(name).size() > 12) return std::nullopt;
-    if (!u_isupper(text::first_code_point(name))) return std::nullopt;
+    // A name starts with a capital, or a letter of a script without case (CJK, Arabic).
+    const auto first = text::first_code_point(name);
+    if (!u_isalpha(first) || u_islower(first)) return std::nullopt;
     return std::string(name);
   }
   return std::nullopt;
+}
+
+// A header line's parts: "February 9, 2021 | By Tufail Ahmad", "Baku, 2 October 2023 — by X".
+std::vector<std::string_view> segments(std::string_view line) {
+  std::vector<std::string_view> out;
+  static constexpr std::array<std::string_view, 4> kSeparators = {"|", " \u2014 ", " \u2013 ",
+                                                                  " - "};
+  while (!line.empty()) {
+    std::size_t cut = line.size();
+    std::size_t width = 0;
+    for (const auto separator : kSeparators) {
+      if (const auto at = line.find(separator); at < cut) {
+        cut = at;
+        width = separator.size();
+      }
+    }
+    out.push_back(text::trim(line.substr(0, cut)));
+    line = cut == line.size() ? std::string_view{} : line.substr(cut + width);
+  }
+  return out;
 }
 
 bool is_name_word(std::string_view word) {
@@ -219,10 +256,8 @@ class HeaderReader {
     if (take_dates_and_bylines(line)) return true;
     const bool have_title = !article_.title.empty();
     if (!have_title && is_boilerplate(line)) return true;
-    if (std::exchange(check_repeated_title_, false) &&
-        text::ascii_lower(line) == text::ascii_lower(text::trim(article_.title))) {
-      return true;  // the known headline repeated at the top of the text
-    }
+    if (check_repeated_title_ && repeats_title(line)) return true;
+    check_repeated_title_ = false;
     if (const auto names = name_line(line); names && article_.byline.empty()) {
       // Before a title only a list of several names is safely a byline; a lone two-word line
       // there is more likely a short headline.
@@ -246,9 +281,17 @@ class HeaderReader {
     return false;
   }
 
+  // The known headline repeated at the top of the text, perhaps wrapped over several lines
+  // (PDF layout): each line continuing it is dropped.
+  bool repeats_title(std::string_view line) {
+    repeated_ += repeated_.empty() ? "" : " ";
+    repeated_ += folded_prefix(line, line.size());
+    return folded_prefix(text::trim(article_.title), article_.title.size()).starts_with(repeated_);
+  }
+
   bool take_dates_and_bylines(std::string_view line) {
     bool taken = false;
-    for (const auto segment : split_on(line, '|')) {
+    for (const auto segment : segments(line)) {
       if (segment.empty()) continue;
       if (auto byline = by_line(segment)) {
         if (article_.byline.empty()) article_.byline = std::move(*byline);
@@ -263,6 +306,7 @@ class HeaderReader {
 
   Article& article_;
   bool check_repeated_title_;
+  std::string repeated_;
   bool done_ = false;
 };
 

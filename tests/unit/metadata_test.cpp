@@ -122,6 +122,59 @@ TEST(ExtractTextMetadataTest, DatesDeepInTheBodyAreNotThePublicationDate) {
   EXPECT_FALSE(article.date.has_value());
 }
 
+struct BylineCase {
+  const char* line;
+  const char* byline;
+};
+
+class BylineTest : public ::testing::TestWithParam<BylineCase> {};
+
+TEST_P(BylineTest, UnderTheTitle) {
+  const auto& [line, byline] = GetParam();
+  const auto article =
+      extract_text_metadata(std::string("Headline\n") + line + "\n\nThe story begins here.");
+  EXPECT_EQ(article.byline, byline) << line;
+  EXPECT_EQ(article.body, byline[0] ? "The story begins here."
+                                    : std::string(line) + "\n\nThe story begins here.");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Languages, BylineTest,
+    ::testing::Values(BylineCase{"By Tufail Ahmad*", "Tufail Ahmad"},
+                      BylineCase{"BY ANNA BERG", "ANNA BERG"},
+                      BylineCase{"Written by Omar Haddad", "Omar Haddad"},
+                      BylineCase{"Par Claire Martin", "Claire Martin"},
+                      BylineCase{"Von Katrin Vogel", "Katrin Vogel"},
+                      BylineCase{"Автор: Ольга Смирнова", "Ольга Смирнова"},
+                      BylineCase{"Müəllif: Aynur Həsənova", "Aynur Həsənova"},
+                      BylineCase{"تحریر: احمد جاوید", "احمد جاوید"},
+                      BylineCase{"记者 王晓明", "王晓明"}, BylineCase{"文・佐藤美咲", "佐藤美咲"},
+                      BylineCase{"Rusif Huseynov, Ziya Kazimzada",
+                                 "Rusif Huseynov, Ziya Kazimzada"},
+                      BylineCase{"Ursula von der Leyen", "Ursula von der Leyen"},
+                      // Not bylines: a sentence, a lower-case name, a title-case subhead.
+                      BylineCase{"by the sea", ""}, BylineCase{"Ships And Ports", ""}));
+
+TEST(ExtractTextMetadataTest, DatelineWithDashSeparatedByline) {
+  const auto article = extract_text_metadata(
+      "Jazz returns to the Old City\n\nBaku, 2 October 2023 \u2014 by Ruslan Karimov\n\n"
+      "The festival opened on Sunday.");
+  EXPECT_EQ(article.date->iso(), "2023-10-02");
+  EXPECT_EQ(article.byline, "Ruslan Karimov");
+  EXPECT_EQ(article.body, "The festival opened on Sunday.");
+}
+
+TEST(ExtractTextMetadataTest, KnownTitleWrappedOverLinesIsDropped) {
+  Article known;
+  known.title = "Alpine glaciers lost a tenth of their ice, study finds";
+  const auto article = extract_text_metadata(
+      "Alpine glaciers lost a tenth\nof their ice, study finds\nAugust 28, 2023\n"
+      "Glaciers in the Alps shrank.",
+      known);
+  EXPECT_EQ(article.date->iso(), "2023-08-28");
+  EXPECT_EQ(article.body, "Glaciers in the Alps shrank.");
+}
+
 // The five seed files: expected title, date and byline written down in tests/data by reading
 // each file.
 TEST(SeedMetadataTest, MatchesTheExpectedValues) {
