@@ -1,0 +1,66 @@
+// The transport-neutral request and response of the search API: what the HTTP session and the
+// NDJSON listener hand to the router, and what they write back. No Beast or Asio types here.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace newsdex::searchd {
+
+struct Request {
+  std::string method;                          // "GET", "POST", ...
+  std::string target;                          // path and query string, as sent
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;
+
+  // The header's value, or "" when absent (name in lower case).
+  std::string header(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// An error for the API's client: an HTTP status, a stable machine-readable code and a message.
+struct ApiError {
+  int status = 400;
+  std::string code;
+  std::string message;
+};
+
+// A value or an ApiError, as at every border of the server.
+template <class T>
+class ApiResult {
+ public:
+  ApiResult(T value) : v_(std::move(value)) {}
+  ApiResult(ApiError error) : v_(std::move(error)) {}
+  bool ok() const { return v_.index() == 0; }
+  T& value() { return std::get<0>(v_); }
+  const T& value() const { return std::get<0>(v_); }
+  const ApiError& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, ApiError> v_;
+};
+
+inline ApiError bad_request(std::string code, std::string message) {
+  return ApiError{400, std::move(code), std::move(message)};
+}
+
+// {"error": {"code": …, "message": …}}
+nlohmann::json error_json(const ApiError& error);
+
+// A JSON response with the error body and status.
+Response error_response(const ApiError& error);
+
+// A JSON response (serialised with invalid UTF-8 replaced, so it always parses).
+Response json_response(const nlohmann::json& body, int status = 200);
+
+}  // namespace newsdex::searchd

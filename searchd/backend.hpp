@@ -1,0 +1,24 @@
+// What the router asks of the index: the four read operations, each answering JSON or an ApiError.
+// Implemented by SearcherPool over Xapian, and by fakes in tests.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "api.hpp"
+#include "search_request.hpp"
+
+namespace newsdex::searchd {
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  // {"total", "hits", "facets", "suggestion"} (took_ms is added by the router).
+  virtual ApiResult<nlohmann::json> search(const SearchRequest& request) = 0;
+  // The stored fields and text of one document, by id (never a path on disk).
+  virtual ApiResult<nlohmann::json> document(const std::string& id) = 0;
+  virtual ApiResult<nlohmann::json> stats() = 0;
+  virtual ApiResult<nlohmann::json> health() = 0;
+};
+
+}  // namespace newsdex::searchd

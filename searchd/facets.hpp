@@ -1,0 +1,33 @@
+// Facet counts over every matching document (not just the returned page): Xapian match spies for
+// the entity slots (multi-valued, '\n'-separated canonical names, each counted once per document),
+// the year of the date slot, and the language, type and folder terms.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace newsdex::searchd {
+
+class FacetCounter {
+ public:
+  // wanted: facet name -> how many values to return.
+  explicit FacetCounter(const std::map<std::string, unsigned>& wanted);
+  ~FacetCounter();
+
+  // Registers the spies; they must see every match, so get_mset needs check_at_least >= doccount.
+  void attach(Xapian::Enquire& enquire);
+
+  // {"person": [{"value", "count"}...], ...}, most frequent first.
+  nlohmann::json result() const;
+
+ private:
+  struct Facet;
+  std::vector<std::unique_ptr<Facet>> facets_;
+};
+
+}  // namespace newsdex::searchd

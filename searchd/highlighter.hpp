@@ -1,0 +1,36 @@
+// Highlighting for one hit: the body snippet cut from the stored text by the word offsets of the
+// matched terms' positions (stems matched through the document's own stemmer), and the title with
+// matched words marked. Falls back to Xapian's MSet::snippet when a document has no offsets.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer.hpp"
+#include "snippet.hpp"
+
+namespace newsdex::searchd {
+
+// The query terms one document matched, sorted by kind.
+struct MatchedTerms {
+  std::vector<std::string> words;  // unprefixed, positional terms
+  std::vector<std::string> stems;  // Z terms without the Z
+  std::vector<std::string> title;  // S terms without the S
+};
+
+MatchedTerms matched_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit);
+
+// The body passage of about `length` characters. langs: the document's languages (for stems).
+std::string body_snippet(const Xapian::Database& db, const Xapian::MSet& mset,
+                         const Xapian::MSetIterator& hit, const Xapian::Document& doc,
+                         std::string_view body, const std::vector<std::string>& langs,
+                         const MatchedTerms& terms, std::size_t length, const HighlightTags& tags);
+
+// The whole title, HTML-escaped, with matched words marked.
+std::string highlight_title(Analyzer& analyzer, std::string_view title, std::string_view lang,
+                            const MatchedTerms& terms, const HighlightTags& tags);
+
+}  // namespace newsdex::searchd

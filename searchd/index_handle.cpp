@@ -1,0 +1,48 @@
+#include "index_handle.hpp"
+
+#include <charconv>
+
+namespace newsdex::searchd {
+
+Xapian::Database open_index(const std::string& spec) {
+  constexpr std::string_view kTcp = "tcp://";
+  if (!spec.starts_with(kTcp)) return Xapian::Database(spec);
+  const std::string address = spec.substr(kTcp.size());
+  const std::size_t colon = address.rfind(':');
+  unsigned port = 0;
+  if (colon == std::string::npos ||
+      std::from_chars(address.data() + colon + 1, address.data() + address.size(), port).ec !=
+          std::errc() ||
+      port == 0 || port > 65535)
+    throw Xapian::InvalidArgumentError("remote index spec must be tcp://host:port: " + spec);
+  return Xapian::Remote::open(address.substr(0, colon), port, 10000, 5000);
+}
+
+IndexHandle::IndexHandle(std::vector<std::string> specs, Metrics& metrics)
+    : specs_(std::move(specs)), metrics_(metrics) {}
+
+ApiResult<Xapian::Database*> IndexHandle::refresh() {
+  try {
+    if (!db_) {
+      Xapian::Database combined;
+      for (const auto& spec : specs_) combined.add_database(open_index(spec));
+      db_ = std::move(combined);
+    } else if (db_->reopen()) {
+      metrics_.record_reopen();
+    }
+    return &*db_;
+  } catch (const Xapian::Error& e) {
+    db_.reset();
+    return ApiError{503, "index_unavailable", "cannot open the index: " + e.get_description()};
+  }
+}
+
+void IndexHandle::recover() {
+  try {
+    if (db_ && db_->reopen()) metrics_.record_reopen();
+  } catch (const Xapian::Error&) {
+    db_.reset();
+  }
+}
+
+}  // namespace newsdex::searchd

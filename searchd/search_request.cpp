@@ -1,0 +1,326 @@
+#include "search_request.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include "query.hpp"
+
+namespace newsdex::searchd {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 6> kListFields = {"person", "org",  "place",
+                                                         "lang",   "type", "folder"};
+constexpr std::array<std::string_view, 7> kFacetNames = {"person", "org",  "place", "lang",
+                                                         "year",   "type", "folder"};
+
+bool is_list_field(std::string_view name) {
+  return std::ranges::find(kListFields, name) != kListFields.end();
+}
+
+std::optional<unsigned long long> parse_unsigned(std::string_view text) {
+  unsigned long long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
+  return value;
+}
+
+ApiError bad_value(const std::string& field, const std::string& why) {
+  return bad_request("invalid_field", "field '" + field + "' " + why);
+}
+
+// "person,place:20" -> {"person": default, "place": 20}
+ApiResult<json> facets_from_text(std::string_view text) {
+  json facets = json::object();
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', at), text.size());
+    std::string_view item = text.substr(at, comma - at);
+    at = comma + 1;
+    if (item.empty()) continue;
+    const std::size_t colon = item.find(':');
+    if (colon == std::string_view::npos) {
+      facets[std::string(item)] = nullptr;
+    } else {
+      auto size = parse_unsigned(item.substr(colon + 1));
+      if (!size) return bad_value("facets", "has a size that is not a non-negative integer");
+      facets[std::string(item.substr(0, colon))] = *size;
+    }
+  }
+  return facets;
+}
+
+ApiResult<std::string> get_string(const json& value, const std::string& field) {
+  if (!value.is_string()) return bad_value(field, "must be a string");
+  return value.get<std::string>();
+}
+
+ApiResult<std::vector<std::string>> get_list(const json& value, const std::string& field) {
+  std::vector<std::string> out;
+  if (value.is_string()) {
+    out.push_back(value.get<std::string>());
+  } else if (value.is_array()) {
+    for (const json& item : value) {
+      if (!item.is_string()) return bad_value(field, "must be a string or an array of strings");
+      out.push_back(item.get<std::string>());
+    }
+  } else {
+    return bad_value(field, "must be a string or an array of strings");
+  }
+  for (const auto& item : out)
+    if (item.empty()) return bad_value(field, "may not hold an empty string");
+  return out;
+}
+
+ApiResult<unsigned> get_unsigned(const json& value, const std::string& field, unsigned max) {
+  if (value.is_number_integer() && value.get<long long>() < 0)
+    return bad_value(field, "must not be negative");
+  if (!value.is_number_unsigned() && !value.is_number_integer())
+    return bad_value(field, "must be a non-negative integer");
+  const auto n = value.get<unsigned long long>();
+  if (n > max) return bad_value(field, "must be at most " + std::to_string(max));
+  return static_cast<unsigned>(n);
+}
+
+ApiResult<std::string> get_date(const json& value, const std::string& field, bool end) {
+  auto text = get_string(value, field);
+  if (!text.ok()) return text;
+  std::string compact = compact_date(text.value(), end);
+  if (compact.empty())
+    return ApiError{400, "invalid_date",
+                    "field '" + field + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY): '" +
+                        text.value() + "'"};
+  return compact;
+}
+
+ApiResult<std::map<std::string, unsigned>> get_facets(const json& value, const Limits& limits) {
+  json object;
+  if (value.is_string()) {
+    auto parsed = facets_from_text(value.get<std::string>());
+    if (!parsed.ok()) return parsed.error();
+    object = parsed.value();
+  } else if (value.is_array()) {
+    object = json::object();
+    for (const json& name : value) {
+      if (!name.is_string()) return bad_value("facets", "must name facets with strings");
+      object[name.get<std::string>()] = nullptr;
+    }
+  } else if (value.is_object()) {
+    object = value;
+  } else {
+    return bad_value("facets", "must be an object of sizes, an array of names, or a string");
+  }
+  std::map<std::string, unsigned> facets;
+  for (const auto& [name, size] : object.items()) {
+    if (!is_facet_name(name))
+      return bad_value("facets", "names an unknown facet '" + name +
+                                     "' (person, org, place, lang, year, type, folder)");
+    if (size.is_null()) {
+      facets[name] = 10;
+      continue;
+    }
+    auto n = get_unsigned(size, "facets." + name, limits.max_facet_size);
+    if (!n.ok()) return n.error();
+    facets[name] = n.value();
+  }
+  return facets;
+}
+
+bool utf8_everywhere(const json& value) {
+  if (value.is_string()) return valid_utf8(value.get_ref<const std::string&>());
+  if (value.is_array() || value.is_object())
+    return std::ranges::all_of(value, [](const json& v) { return utf8_everywhere(v); });
+  return true;
+}
+
+}  // namespace
+
+bool SearchRequest::has_filter() const {
+  return !person.empty() || !org.empty() || !place.empty() || !lang.empty() || !type.empty() ||
+         !folder.empty() || !from.empty() || !to.empty();
+}
+
+bool is_facet_name(std::string_view name) {
+  return std::ranges::find(kFacetNames, name) != kFacetNames.end();
+}
+
+ApiResult<SearchRequest> parse_search_json(const json& body, const Limits& limits,
+                                           const std::vector<std::string>& ignore) {
+  if (!body.is_object()) return bad_request("invalid_request", "the request must be a JSON object");
+  if (!utf8_everywhere(body)) return bad_request("invalid_utf8", "a string is not valid UTF-8");
+  SearchRequest request;
+  request.limit = limits.default_limit;
+  request.snippet = limits.default_snippet;
+  for (const auto& [name, value] : body.items()) {
+    if (std::ranges::find(ignore, name) != ignore.end()) continue;
+    ApiError error;
+    bool failed = false;
+    auto take = [&](auto result, auto& into) {
+      if (result.ok()) {
+        into = std::move(result.value());
+      } else {
+        error = result.error();
+        failed = true;
+      }
+    };
+    if (name == "q") {
+      take(get_string(value, name), request.q);
+    } else if (name == "person") {
+      take(get_list(value, name), request.person);
+    } else if (name == "org") {
+      take(get_list(value, name), request.org);
+    } else if (name == "place") {
+      take(get_list(value, name), request.place);
+    } else if (name == "lang") {
+      take(get_list(value, name), request.lang);
+    } else if (name == "type") {
+      take(get_list(value, name), request.type);
+    } else if (name == "folder") {
+      take(get_list(value, name), request.folder);
+    } else if (name == "from") {
+      take(get_date(value, name, false), request.from);
+    } else if (name == "to") {
+      take(get_date(value, name, true), request.to);
+    } else if (name == "facets") {
+      take(get_facets(value, limits), request.facets);
+    } else if (name == "sort") {
+      std::string sort;
+      take(get_string(value, name), sort);
+      if (!failed) {
+        if (sort == "relevance")
+          request.sort = Sort::relevance;
+        else if (sort == "date")
+          request.sort = Sort::date_ascending;
+        else if (sort == "-date")
+          request.sort = Sort::date_descending;
+        else
+          error = bad_value(name, "must be relevance, date or -date"), failed = true;
+      }
+    } else if (name == "offset") {
+      take(get_unsigned(value, name, limits.max_result_window), request.offset);
+    } else if (name == "limit") {
+      take(get_unsigned(value, name, limits.max_limit), request.limit);
+    } else if (name == "snippet") {
+      take(get_unsigned(value, name, limits.max_snippet), request.snippet);
+    } else if (name == "highlight_pre" || name == "highlight_post") {
+      std::string tag;
+      take(get_string(value, name), tag);
+      if (!failed && tag.size() > 64)
+        error = bad_value(name, "is longer than 64 bytes"), failed = true;
+      if (!failed) (name == "highlight_pre" ? request.highlight_pre : request.highlight_post) = tag;
+    } else {
+      return bad_request("unknown_field", "unknown field '" + name + "'");
+    }
+    if (failed) return error;
+  }
+  if (request.q.size() > limits.max_query_bytes)
+    return bad_request("query_too_long", "the query is longer than " +
+                                             std::to_string(limits.max_query_bytes) + " bytes");
+  if (static_cast<unsigned long long>(request.offset) + request.limit > limits.max_result_window)
+    return bad_request("result_window_too_large",
+                       "offset + limit may not exceed " + std::to_string(limits.max_result_window));
+  if (!request.from.empty() && !request.to.empty() && request.from > request.to)
+    return ApiError{400, "invalid_date", "'from' is after 'to'"};
+  return request;
+}
+
+ApiResult<SearchRequest> parse_search_params(
+    const std::vector<std::pair<std::string, std::string>>& params, const Limits& limits) {
+  json body = json::object();
+  for (const auto& [name, value] : params) {
+    if (!valid_utf8(name) || !valid_utf8(value))
+      return bad_request("invalid_utf8", "parameter '" + name + "' is not valid UTF-8");
+    if (is_list_field(name)) {
+      body[name].push_back(value);
+      continue;
+    }
+    if (body.contains(name))
+      return bad_request("invalid_field", "parameter '" + name + "' is given more than once");
+    if (name == "offset" || name == "limit" || name == "snippet") {
+      if (!value.empty() && value.front() == '-') return bad_value(name, "must not be negative");
+      auto n = parse_unsigned(value);
+      if (!n) return bad_value(name, "must be a non-negative integer");
+      body[name] = *n;
+    } else {
+      body[name] = value;
+    }
+  }
+  return parse_search_json(body, limits);
+}
+
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%') {
+      unsigned value = 0;
+      if (i + 2 >= text.size()) return std::nullopt;
+      auto [end, ec] = std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
+      if (ec != std::errc() || end != text.data() + i + 3) return std::nullopt;
+      out += static_cast<char>(value);
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_view query) {
+  std::vector<std::pair<std::string, std::string>> params;
+  std::size_t at = 0;
+  while (at < query.size()) {
+    const std::size_t amp = std::min(query.find('&', at), query.size());
+    const std::string_view item = query.substr(at, amp - at);
+    at = amp + 1;
+    if (item.empty()) continue;
+    const std::size_t eq = item.find('=');
+    auto name = percent_decode(item.substr(0, eq), true);
+    auto value = eq == std::string_view::npos ? std::optional<std::string>("")
+                                              : percent_decode(item.substr(eq + 1), true);
+    // A broken escape is kept literally rather than silently dropped.
+    params.emplace_back(name.value_or(std::string(item.substr(0, eq))),
+                        value.value_or(std::string(item.substr(eq + 1))));
+  }
+  return params;
+}
+
+bool valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  while (i < text.size()) {
+    const unsigned char c = s[i];
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 1, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + n >= text.size()) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+}  // namespace newsdex::searchd

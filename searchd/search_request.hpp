@@ -1,0 +1,66 @@
+// The search request: its fields, parsed and validated from a GET query string or a JSON object
+// (POST body or NDJSON line) against the configured limits. Every rejection is an ApiError that
+// names the field.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "api.hpp"
+
+namespace newsdex::searchd {
+
+enum class Sort { relevance, date_ascending, date_descending };
+
+struct Limits {
+  std::size_t max_query_bytes = 4096;
+  unsigned max_result_window = 10000;
+  unsigned default_limit = 10;
+  unsigned max_limit = 100;
+  unsigned default_snippet = 200;
+  unsigned max_snippet = 2000;
+  unsigned max_facet_size = 1000;
+};
+
+struct SearchRequest {
+  std::string q;
+  std::vector<std::string> person, org, place;  // every value must match
+  std::vector<std::string> lang, type, folder;  // any value may match
+  std::string from, to;                         // YYYYMMDD (kSlotDate form), "" = open
+  std::map<std::string, unsigned> facets;       // facet name -> how many values
+  std::optional<Sort> sort;                     // unset: relevance, or newest first for no query
+  unsigned offset = 0;
+  unsigned limit = 10;
+  unsigned snippet = 200;  // characters; 0 = no snippets
+  std::string highlight_pre = "<mark>";
+  std::string highlight_post = "</mark>";
+
+  bool has_filter() const;
+};
+
+// The facet names a request may ask for.
+bool is_facet_name(std::string_view name);
+
+// From a URL query string's decoded name/value pairs (repeated names allowed for list fields).
+ApiResult<SearchRequest> parse_search_params(
+    const std::vector<std::pair<std::string, std::string>>& params, const Limits& limits);
+
+// From a JSON object; `ignore` lists member names the caller handles itself (NDJSON's id, op).
+ApiResult<SearchRequest> parse_search_json(const nlohmann::json& body, const Limits& limits,
+                                           const std::vector<std::string>& ignore = {});
+
+// Splits a query string into percent-decoded name/value pairs ('+' is a space).
+std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_view query);
+
+// Decodes %XX escapes (and '+' as space when plus_is_space); nullopt for a broken escape.
+std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+// True when text is well-formed UTF-8.
+bool valid_utf8(std::string_view text);
+
+}  // namespace newsdex::searchd

@@ -1,0 +1,250 @@
+#include "searcher.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include "facets.hpp"
+#include "highlighter.hpp"
+#include "query.hpp"
+#include "schema.hpp"
+
+namespace newsdex::searchd {
+namespace {
+
+using nlohmann::json;
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Xapian::Query any_of(const std::vector<std::string>& values, auto term_of) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& value : values) terms.push_back(term_of(value));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+json stored_data(const Xapian::Document& doc) {
+  json data = json::parse(doc.get_data(), nullptr, false);
+  return data.is_object() ? data : json::object();
+}
+
+std::string id_of(const json& data) {
+  const int part =
+      data.contains(schema::field::kPart) && data[schema::field::kPart].is_number_integer()
+          ? data[schema::field::kPart].get<int>()
+          : -1;
+  return schema::document_id(data.value(schema::field::kPath, ""), part);
+}
+
+std::vector<std::string> langs_of(const json& data) {
+  std::vector<std::string> langs;
+  if (auto lang = data.value(schema::field::kLang, std::string()); !lang.empty())
+    langs.push_back(lang);
+  if (data.contains(schema::field::kLangs) && data[schema::field::kLangs].is_array())
+    for (const auto& l : data[schema::field::kLangs])
+      if (l.is_string() && std::ranges::find(langs, l.get<std::string>()) == langs.end())
+        langs.push_back(l.get<std::string>());
+  return langs;
+}
+
+std::uintmax_t directory_bytes(const std::string& spec) {
+  std::error_code ec;
+  std::uintmax_t total = 0;
+  for (auto it = std::filesystem::recursive_directory_iterator(spec, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
+json metadata_json(const Xapian::Database& db, const char* key) {
+  const std::string value = db.get_metadata(key);
+  if (value.empty()) return nullptr;
+  json parsed = json::parse(value, nullptr, false);
+  return parsed.is_discarded() ? json(value) : parsed;
+}
+
+}  // namespace
+
+std::optional<Xapian::Query> request_filter(const SearchRequest& request) {
+  std::vector<Xapian::Query> parts;
+  auto entities = [&](const std::vector<std::string>& values, std::string_view prefix) {
+    for (const auto& value : values) parts.push_back(entity_filter(prefix, value));
+  };
+  entities(request.person, schema::kPrefixPerson);
+  entities(request.org, schema::kPrefixOrg);
+  entities(request.place, schema::kPrefixPlace);
+  if (!request.lang.empty())
+    parts.push_back(any_of(request.lang, [](const std::string& v) {
+      return Xapian::Query(std::string(schema::kPrefixLang) + ascii_lower(v));
+    }));
+  if (!request.type.empty())
+    parts.push_back(any_of(request.type, [](const std::string& v) {
+      // A MIME type ("text/html") or a file extension ("pdf").
+      return v.find('/') != std::string::npos
+                 ? Xapian::Query(schema::hashed_key(schema::kPrefixMime, ascii_lower(v)))
+                 : Xapian::Query(schema::hashed_key(schema::kPrefixExt, ascii_lower(v)));
+    }));
+  if (!request.folder.empty())
+    parts.push_back(any_of(request.folder, [](const std::string& v) {
+      return Xapian::Query(schema::hashed_key(schema::kPrefixFolder, v));
+    }));
+  if (!request.from.empty() || !request.to.empty()) {
+    if (request.to.empty())
+      parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, request.from);
+    else if (request.from.empty())
+      parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, request.to);
+    else
+      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, request.from,
+                         request.to);
+  }
+  if (parts.empty()) return std::nullopt;
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Searcher::Searcher(std::vector<std::string> index_specs, Metrics& metrics)
+    : index_(std::move(index_specs), metrics) {}
+
+template <class Op>
+ApiResult<json> Searcher::with_index(Op op) {
+  for (int attempt = 0;; ++attempt) {
+    auto db = index_.refresh();
+    if (!db.ok()) return db.error();
+    try {
+      return op(*db.value());
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      // The indexer committed twice during this search: read the newest revision and retry.
+      if (attempt >= 3) return ApiError{503, "index_busy", e.get_description()};
+      index_.recover();
+    } catch (const Xapian::QueryParserError& e) {
+      return bad_request("query_syntax", e.get_msg());
+    } catch (const Xapian::NetworkError& e) {
+      index_.recover();
+      return ApiError{503, "shard_unavailable", e.get_description()};
+    } catch (const Xapian::Error& e) {
+      return ApiError{500, "index_error", e.get_description()};
+    }
+  }
+}
+
+ApiResult<json> Searcher::search(const SearchRequest& request) {
+  return with_index([&](const Xapian::Database& db) { return run_search(db, request); });
+}
+
+ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchRequest& request) {
+  const std::string normalized = normalize_query(request.q, analyzer_);
+  const std::optional<Xapian::Query> filter = request_filter(request);
+  const bool empty_query = normalized.find_first_not_of(' ') == std::string::npos;
+  // An empty query lists documents newest first (filtered when filters are given).
+  const Sort sort = request.sort.value_or(empty_query ? Sort::date_descending : Sort::relevance);
+  const Xapian::doccount check_at_least =
+      request.facets.empty() ? request.offset + request.limit : db.get_doccount();
+
+  struct Outcome {
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+    std::unique_ptr<FacetCounter> facets;
+  };
+  auto run = [&](std::string_view text) -> std::pair<Outcome, std::string> {
+    BuiltQuery built = build_query(db, text);
+    Xapian::Query query =
+        filter ? Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter) : built.query;
+    Outcome outcome{Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets)};
+    outcome.enquire.set_query(query);
+    if (sort != Sort::relevance)
+      outcome.enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
+                                                       sort == Sort::date_descending);
+    outcome.facets->attach(outcome.enquire);
+    outcome.mset = outcome.enquire.get_mset(request.offset, request.limit, check_at_least);
+    return {std::move(outcome), built.corrected};
+  };
+
+  auto [outcome, corrected] = run(normalized);
+  json suggestion = corrected.empty() ? json() : json(corrected);
+  if (outcome.mset.get_matches_upper_bound() == 0 && !corrected.empty()) {
+    // Nothing for what was typed: answer for the suggestion instead (it is in "suggestion").
+    outcome = std::move(run(corrected).first);
+  }
+
+  const Xapian::MSet& mset = outcome.mset;
+  HighlightTags tags{request.highlight_pre, request.highlight_post, "\xE2\x80\xA6"};
+  json hits = json::array();
+  for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
+    const Xapian::Document doc = hit.get_document();
+    json data = stored_data(doc);
+    const std::string body = data.value(schema::field::kBody, std::string());
+    const std::string title = data.value(schema::field::kTitle, std::string());
+    const std::vector<std::string> langs = langs_of(data);
+    json entry = {
+        {"id", id_of(data)},
+        {"path", data.value(schema::field::kPath, "")},
+        {"title", title},
+        {"date", data.value(schema::field::kDate, json())},
+        {"byline", data.value(schema::field::kByline, "")},
+        {"lang", data.value(schema::field::kLang, "")},
+        {"type", data.value(schema::field::kType, "")},
+        {"score", hit.get_weight()},
+        {"entities", data.value(schema::field::kEntities, json::object())},
+    };
+    if (request.snippet > 0) {
+      const MatchedTerms terms = matched_terms(outcome.enquire, hit);
+      entry["snippet"] =
+          body_snippet(db, mset, hit, doc, body, langs, terms, request.snippet, tags);
+      entry["title_highlighted"] = highlight_title(
+          analyzer_, title, langs.empty() ? std::string() : langs.front(), terms, tags);
+    }
+    hits.push_back(std::move(entry));
+  }
+  return json{
+      {"total",
+       {{"value", mset.get_matches_estimated()},
+        {"exact", mset.get_matches_lower_bound() == mset.get_matches_upper_bound()}}},
+      {"hits", std::move(hits)},
+      {"facets", outcome.facets->result()},
+      {"suggestion", suggestion},
+  };
+}
+
+ApiResult<json> Searcher::document(const std::string& id) {
+  return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
+    const std::string term = schema::id_term(id);
+    auto posting = db.postlist_begin(term);
+    if (posting == db.postlist_end(term))
+      return ApiError{404, "not_found", "no document with id '" + id + "'"};
+    json data = stored_data(db.get_document(*posting));
+    data["id"] = id;
+    if (!data.contains(schema::field::kEntities)) data[schema::field::kEntities] = json::object();
+    return data;
+  });
+}
+
+ApiResult<json> Searcher::stats() {
+  return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
+    json languages = json::object();
+    const std::string prefix(schema::kPrefixLang);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+      languages[(*t).substr(prefix.size())] = t.get_termfreq();
+    std::uintmax_t bytes = 0;
+    for (const auto& spec : index_.specs())
+      if (!spec.starts_with("tcp://")) bytes += directory_bytes(spec);
+    return json{
+        {"documents", db.get_doccount()},
+        {"languages", languages},
+        {"index_bytes", bytes},
+        {"shards", index_.specs().size()},
+        {"schema_version", metadata_json(db, schema::kMetaSchemaVersion)},
+        {"last_commit", metadata_json(db, schema::kMetaLastCommit)},
+        {"docs_indexed", metadata_json(db, schema::kMetaDocsIndexed)},
+        {"errors", metadata_json(db, schema::kMetaErrors)},
+        {"indexer", metadata_json(db, schema::kMetaIndexerState)},
+    };
+  });
+}
+
+ApiResult<json> Searcher::health() {
+  return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
+    return json{{"status", "ok"}, {"documents", db.get_doccount()}};
+  });
+}
+
+}  // namespace newsdex::searchd
