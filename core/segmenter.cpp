@@ -3,14 +3,30 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace newsdex {
 namespace {
 
-// A word ending in an apostrophe + "s" is an English possessive ("Pakistan's", "Pakistan’s"):
-// the word itself is what a query names.
-constexpr std::string_view kApostrophes[] = {"'", "\u2019"};
+// Characters used as apostrophes inside words. ICU keeps the first three inside a word
+// (MidNumLet) and treats U+02BC as a letter.
+constexpr std::string_view kApostrophes[] = {"'", "\u2019", "\u2018", "\u02BC"};
+// Apostrophe stand-ins ICU breaks at: "Azerbaijan`s" arrives as "Azerbaijan", "s".
+constexpr std::string_view kLooseApostrophes[] = {"`", "\u00B4"};
+
+bool is_s(std::string_view word) {
+  return word == "s" || word == "S";
+}
+
+// The "s" of "Azerbaijan`s": a lone s glued by a loose apostrophe to the word before it.
+bool loose_possessive(std::string_view text, WordSpan word, const std::vector<WordSpan>& before) {
+  if (!is_s(text.substr(word.offset, word.length)) || before.empty()) return false;
+  const std::size_t previous_end = before.back().offset + before.back().length;
+  return std::ranges::any_of(kLooseApostrophes, [&](std::string_view a) {
+    return previous_end + a.size() == word.offset && text.substr(previous_end, a.size()) == a;
+  });
+}
 
 // ICU keeps apostrophes inside words (MidNumLet). Cutting there lets `homme` find "l'homme",
 // `Ankara` find Turkish "Ankara'da" and `Pakistan` find "Pakistan's"; a trailing possessive "s"
@@ -70,7 +86,8 @@ std::vector<WordSpan> WordSegmenter::words(std::string_view utf8) {
        begin = end, end = it.next()) {
     if (it.getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, symbols
     const WordSpan word{static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin)};
-    if (utf8.substr(word.offset, word.length).find_first_of("'\xE2") == std::string_view::npos)
+    if (loose_possessive(utf8, word, out)) continue;
+    if (utf8.substr(word.offset, word.length).find_first_of("'\xE2\xCA") == std::string_view::npos)
       out.push_back(word);
     else
       push_parts(utf8, word, out);

@@ -38,7 +38,11 @@ TEST(WordSegmenter, ApostrophesSplitAndPossessiveSIsDropped) {
   EXPECT_EQ(words_of(segmenter, "l'homme d\u2019Azerbaïdjan"),
             (Words{"l", "homme", "d", "Azerbaïdjan"}));
   EXPECT_EQ(words_of(segmenter, "Ankara'da O'Brien"), (Words{"Ankara", "da", "O", "Brien"}));
+  EXPECT_EQ(words_of(segmenter, "Azerbaijan`s independence"),
+            (Words{"Azerbaijan", "independence"}));
+  EXPECT_EQ(words_of(segmenter, "Pakistan\u02BCs army"), (Words{"Pakistan", "army"}));
   // A lone "s" is only dropped after an apostrophe.
+  EXPECT_EQ(words_of(segmenter, "Azerbaijan ` s"), (Words{"Azerbaijan", "s"}));
   EXPECT_EQ(words_of(segmenter, "s a result"), (Words{"s", "a", "result"}));
 }
 
