@@ -157,7 +157,22 @@ std::optional<DateSpan> find_date_span(std::string_view line) {
     unicode.tempSubString(0, index).toUTF8String(prefix);
     return prefix.size();
   };
-  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
+  // Every pattern holds a four-digit year, and no written date runs longer than
+  // "Wednesday, September 30, " before it: only starts that close to a year are tried, which
+  // spares ICU most of a long line.
+  constexpr int32_t kLongestLead = 40;
+  const auto find_year = [&unicode](int32_t from) {
+    for (int32_t i = from, run = 0; i < unicode.length(); ++i) {
+      run = u_isdigit(unicode[i]) ? run + 1 : 0;
+      if (run == 4) return i - 3;
+    }
+    return int32_t{-1};
+  };
+  int32_t next_year = find_year(0);
+  for (int32_t i = 0; i < unicode.length() && next_year >= 0; i = unicode.moveIndex32(i, 1)) {
+    if (i > next_year) next_year = find_year(i);
+    if (next_year < 0) break;
+    if (i < next_year - kLongestLead) i = next_year - kLongestLead;
     const UChar32 c = unicode.char32At(i);
     const bool word_start = i == 0 || !is_word_char(unicode.char32At(unicode.moveIndex32(i, -1)));
     // Dates begin with a digit or a capitalised month/weekday name.

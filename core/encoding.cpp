@@ -123,12 +123,15 @@ struct DetectorCloser {
 // Below this ICU confidence (0..100) a guess is noise; single-byte charsets on short news
 // texts typically score 20-60, random high bytes under 10.
 constexpr int32_t kMinConfidence = 10;
+constexpr std::size_t kDetectionSample = 16 * 1024;
 
 Result<std::string> detect_and_convert(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
   if (U_FAILURE(status)) return make_error(Errc::bad_encoding, "charset detector unavailable");
-  ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  // The detector's n-gram scan costs more than the conversion; a sample decides as well.
+  const auto sample = bytes.substr(0, kDetectionSample);
+  ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
   int32_t count = 0;
   const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
   if (U_FAILURE(status)) return make_error(Errc::bad_encoding, "charset detection failed");

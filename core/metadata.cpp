@@ -81,6 +81,25 @@ std::string_view clean_byline(std::string_view name) {
   return name;
 }
 
+// "Tufail Ahmad", "Anna Berg and Omar Haddad", "Staff Reporter, Reuters", "王晓明": every word
+// starts with a capital or a letter of a script without case, except the joining words; no
+// digits. "By October the colony had grown" is a sentence, not a byline.
+bool looks_like_names(std::string_view names) {
+  static constexpr std::array<std::string_view, 18> kJoiners = {
+      "and", "und", "et",  "y",   "e",   "i",   "и",   "ve", "və",
+      "de",  "da",  "del", "der", "van", "von", "bin", "al", "la"};
+  const auto tokens = words(names);
+  if (tokens.empty() || tokens.size() > 8) return false;
+  if (std::ranges::any_of(names, [](char c) { return c >= '0' && c <= '9'; })) return false;
+  const auto capitalised = [](std::string_view token) {
+    const auto first = text::first_code_point(token);
+    return u_isalpha(first) && !u_islower(first);
+  };
+  return capitalised(tokens.front()) && std::ranges::all_of(tokens, [&](std::string_view token) {
+           return capitalised(token) || std::ranges::find(kJoiners, token) != kJoiners.end();
+         });
+}
+
 // Case-folded start of a line, to compare with the byline prefixes of any script.
 std::string folded_prefix(std::string_view text, std::size_t bytes) {
   auto unicode = icu::UnicodeString::fromUTF8(
@@ -104,10 +123,7 @@ std::optional<std::string> by_line(std::string_view segment) {
     if (!folded.starts_with(prefix)) continue;
     // Folding keeps the length of these prefixes, so the name starts at the same byte.
     const auto name = clean_byline(segment.substr(prefix.size()));
-    if (name.empty() || name.size() > 100 || words(name).size() > 12) return std::nullopt;
-    // A name starts with a capital, or a letter of a script without case (CJK, Arabic).
-    const auto first = text::first_code_point(name);
-    if (!u_isalpha(first) || u_islower(first)) return std::nullopt;
+    if (name.empty() || name.size() > 100 || !looks_like_names(name)) return std::nullopt;
     return std::string(name);
   }
   return std::nullopt;
