@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>  // compact_lang_det.h uses it without including it
 #include <string>
 
@@ -103,7 +104,9 @@ std::vector<LanguageSpan> merge_neighbours(std::vector<LanguageSpan> spans) {
 LanguageInfo detect_languages(std::string_view utf8, std::string_view hint) {
   LanguageInfo info;
   if (utf8.empty()) return info;
-  const std::string hint_text(hint);
+  std::string hint_text(hint.substr(0, hint.find_first_of("-_")));  // html lang="en-GB" hints "en"
+  std::ranges::transform(hint_text, hint_text.begin(),
+                         [](unsigned char c) { return std::tolower(c); });
   const CLD2::CLDHints hints{hint_text.empty() ? nullptr : hint_text.c_str(), nullptr,
                              CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   const Detection whole = detect(utf8, hints);

@@ -86,6 +86,14 @@ TEST(Languages, CodesAreTwoLetterIso) {
       "az");
 }
 
+TEST(Languages, HintDecidesWhatTheTextCannot) {
+  // "Ordular" (armies) alone is too short for CLD2; the document's own claim settles it.
+  EXPECT_EQ(detect_languages("Ordular", "tr").lang, "tr");
+  EXPECT_EQ(detect_languages("Ordular", "TR-tr").lang, "tr");
+  // A hint never overrides clear evidence.
+  EXPECT_EQ(detect_languages(kEnglish, "tr").lang, "en");
+}
+
 TEST(Languages, EmptyAndUnknownText) {
   const auto empty = detect_languages("");
   EXPECT_EQ(empty.lang, "");
