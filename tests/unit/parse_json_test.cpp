@@ -73,6 +73,14 @@ TEST(ParseJsonTest, InvalidJsonNamesLineAndColumn) {
       << result.error().message;
 }
 
+TEST(ParseJsonTest, EntirelyInvalidNdjsonNamesWhereItBroke) {
+  const auto result = parse_json("{\"title\": }\n{oops}\n");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, Errc::parse_error);
+  EXPECT_NE(result.error().message.find("line 1, column"), std::string::npos)
+      << result.error().message;
+}
+
 TEST(ParseJsonTest, NoArticleWithTextIsAParseError) {
   EXPECT_EQ(parse_json(R"([{"id": 1}, {"id": 2}])").error().code, Errc::parse_error);
   EXPECT_EQ(parse_json("42").error().code, Errc::parse_error);
