@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 #include "language.hpp"
 #include "normalize.hpp"
@@ -35,16 +36,20 @@ struct Analyzer::Impl {
   struct Language {
     std::optional<Xapian::Stem> stemmer;
     bool latin = false;  // words in it fold Cyrillic/Greek look-alikes to Latin letters
-    // Snowball stemming was a quarter of the analysis time; news vocabulary repeats a lot, so
-    // remembered stems save most of it. Bounded: forgotten wholesale when full.
-    std::unordered_map<std::string, std::string> stems;
+    // Snowball stemming was a quarter of the analysis time, and news vocabulary repeats a lot:
+    // a direct-mapped table of recent stems (fixed size, no rehashing) saves most of it.
+    struct Remembered {
+      std::string term, stem;
+    };
+    static constexpr std::size_t kRememberedSlots = 1 << 14;
+    std::vector<Remembered> remembered;
 
     std::string stem(const std::string& term) {
       if (!stemmer) return term;
-      if (auto hit = stems.find(term); hit != stems.end()) return hit->second;
-      constexpr std::size_t kMaxRemembered = 50'000;
-      if (stems.size() >= kMaxRemembered) stems.clear();
-      return stems.emplace(term, (*stemmer)(term)).first->second;
+      if (remembered.empty()) remembered.resize(kRememberedSlots);
+      auto& slot = remembered[std::hash<std::string>{}(term) & (kRememberedSlots - 1)];
+      if (slot.term != term || slot.stem.empty()) slot = {term, (*stemmer)(term)};
+      return slot.stem;
     }
   };
 

@@ -1,6 +1,7 @@
 #include "analyzer.hpp"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <string>
@@ -107,6 +108,17 @@ TEST(Analyzer, NumbersAreKeptAndJunkIsDropped) {
   EXPECT_NE(find_term(tokens, "today"), nullptr);
   for (const auto& token : tokens) EXPECT_LE(token.term.size(), 64u);
   EXPECT_EQ(find_term(tokens, junk), nullptr);
+}
+
+TEST(Analyzer, RememberedStemsMatchXapianPerLanguage) {
+  Analyzer analyzer;
+  const Xapian::Stem english("english"), german("german");
+  for (int round = 0; round < 3; ++round) {
+    for (std::string word : {"running", "generations", "kindern", "nationalities"}) {
+      EXPECT_EQ(analyzer.tokenize(word, "en").at(0).stem, english(word)) << word;
+      EXPECT_EQ(analyzer.tokenize(word, "de").at(0).stem, german(word)) << word;
+    }
+  }
 }
 
 TEST(Analyzer, UnknownLanguageIndexesUnstemmed) {
