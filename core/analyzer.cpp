@@ -17,7 +17,15 @@ namespace newsdex {
 namespace {
 
 // Longer "words" are junk (base64, hashes, URLs run together), not something anyone searches for.
-constexpr std::size_t kMaxWordBytes = 64;
+// Counted in characters, since a real Tamil word can take 80 bytes; the byte bound keeps prefixed
+// terms under Xapian's 245-byte limit.
+constexpr std::size_t kMaxWordChars = 64;
+constexpr std::size_t kMaxWordBytes = 200;
+
+std::size_t count_chars(std::string_view utf8) {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      utf8, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
 
 // Whether a language is written in Latin script, from ICU's likely-subtags data ("az" -> Latn).
 bool writes_latin(const std::string& lang) {
@@ -70,7 +78,7 @@ struct Analyzer::Impl {
   void add_token(std::string_view text, WordSpan word, Language& lang, std::vector<Token>& out) {
     if (word.length > kMaxWordBytes) return;
     std::string term = normalizer.fold(text.substr(word.offset, word.length), lang.latin);
-    if (term.empty() || term.size() > kMaxWordBytes) return;
+    if (term.empty() || term.size() > kMaxWordBytes || count_chars(term) > kMaxWordChars) return;
     std::string stem = lang.stem(term);
     out.push_back({std::move(term), std::move(stem), static_cast<std::uint32_t>(word.offset),
                    static_cast<std::uint32_t>(word.length)});

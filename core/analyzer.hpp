@@ -11,16 +11,17 @@
 namespace newsdex {
 
 struct Token {
-  std::string term;           // the folded word (the positional, unstemmed term)
-  std::string stem;           // term stemmed for its span's language; == term without a stemmer
-  std::uint32_t offset = 0;   // byte range of the original word in the input
+  std::string term;          // the folded word (the positional, unstemmed term)
+  std::string stem;          // term stemmed for its span's language; == term without a stemmer
+  std::uint32_t offset = 0;  // byte range of the original word in the input
   std::uint32_t length = 0;
 };
 
 struct Analysis {
   std::string lang;                // main language (ISO 639-1), "" when unknown
   std::vector<std::string> langs;  // every language of a span, main language first
-  std::vector<Token> tokens;       // in text order; token i has position i + 1
+  std::vector<Token> tokens;       // in text order; token i has position i + 1. Numbers are
+                                   // kept; "words" over 64 characters (base64 junk) are dropped.
 };
 
 // Owns ICU iterators and Xapian stemmers, so it is not thread-safe: one Analyzer per thread.

@@ -108,6 +108,10 @@ TEST(Analyzer, NumbersAreKeptAndJunkIsDropped) {
   EXPECT_NE(find_term(tokens, "today"), nullptr);
   for (const auto& token : tokens) EXPECT_LE(token.term.size(), 64u);
   EXPECT_EQ(find_term(tokens, junk), nullptr);
+  // Long words of multibyte scripts are real words: 26 Tamil characters, 78 bytes.
+  const std::string tamil = "அடிப்படையாகவுள்ளதாதலாலும்";
+  ASSERT_GT(tamil.size(), 64u);
+  EXPECT_EQ(analyzer.tokenize(tamil, "ta").size(), 1u);
 }
 
 TEST(Analyzer, RememberedStemsMatchXapianPerLanguage) {
