@@ -1,0 +1,62 @@
+#include "app.hpp"
+
+#include <cstdlib>
+#include <thread>
+
+namespace newsdex::searchd {
+
+std::vector<std::string> index_specs(const Config& config) {
+  std::vector<std::string> specs;
+  if (!config.paths.index.empty()) specs.push_back(config.paths.index.string());
+  for (const auto& extra : config.server.indexes) specs.push_back(extra.string());
+  return specs;
+}
+
+std::string socket_path(const ServerConfig& server) {
+  if (server.socket == "none") return {};
+  if (!server.socket.empty()) return server.socket;
+  for (const char* variable : {"RUNTIME_DIRECTORY", "XDG_RUNTIME_DIR"})
+    if (const char* dir = std::getenv(variable); dir && *dir)
+      return std::string(dir) + "/newsdex-searchd.sock";
+  return {};
+}
+
+App::App(const Config& config) {
+  const ServerConfig& s = config.server;
+  const unsigned threads =
+      s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
+  pool_ = std::make_unique<SearcherPool>(index_specs(config), threads, metrics_);
+  RouterOptions router_options;
+  router_options.limits.max_query_bytes = s.max_query_bytes;
+  router_options.limits.max_result_window = s.max_result_window;
+  router_options.limits.default_limit = std::min(s.default_limit, s.max_limit);
+  router_options.limits.max_limit = s.max_limit;
+  router_options.limits.default_snippet = s.snippet_length;
+  router_options.cors_origins = s.cors_origins;
+  router_options.api_keys = s.api_keys;
+  router_ = std::make_unique<Router>(*pool_, metrics_, std::move(router_options));
+  ServerOptions server_options;
+  server_options.listen = s.listen;
+  server_options.socket_path = socket_path(s);
+  server_options.tcp_listen = s.tcp_listen;
+  server_options.threads = threads;
+  server_options.max_body_bytes = s.max_body_bytes;
+  server_options.max_connections = s.max_connections;
+  server_options.header_timeout = std::chrono::milliseconds(s.header_timeout_ms);
+  server_options.idle_timeout = std::chrono::milliseconds(s.idle_timeout_ms);
+  server_ = std::make_unique<Server>(*router_, metrics_, std::move(server_options));
+}
+
+App::~App() = default;
+
+Status App::start() {
+  return server_->start();
+}
+void App::run(bool handle_signals) {
+  server_->run(handle_signals);
+}
+void App::stop() {
+  server_->stop();
+}
+
+}  // namespace newsdex::searchd

@@ -1,0 +1,393 @@
+#include "server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/local/stream_protocol.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <filesystem>
+#include <list>
+#include <optional>
+#include <thread>
+
+namespace newsdex::searchd {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using asio::awaitable;
+using asio::use_awaitable;
+using asio::ip::tcp;
+using local_stream = asio::local::stream_protocol;
+using error_code = boost::system::error_code;
+
+std::optional<tcp::endpoint> parse_endpoint(const std::string& host_port) {
+  const std::size_t colon = host_port.rfind(':');
+  if (colon == std::string::npos) return std::nullopt;
+  std::string host = host_port.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  if (host == "localhost") host = "127.0.0.1";
+  error_code ec;
+  const auto address = asio::ip::make_address(host.empty() ? "0.0.0.0" : host, ec);
+  if (ec) return std::nullopt;
+  unsigned port = 0;
+  try {
+    std::size_t used = 0;
+    port = static_cast<unsigned>(std::stoul(host_port.substr(colon + 1), &used));
+    if (used != host_port.size() - colon - 1 || port > 65535) return std::nullopt;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  return tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+Request to_request(http::request<http::string_body>& message) {
+  Request request;
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers[name] = std::string(field.value());
+  }
+  request.body = std::move(message.body());
+  return request;
+}
+
+http::response<http::string_body> to_message(const Response& response, unsigned version,
+                                             bool keep_alive) {
+  http::response<http::string_body> message;
+  message.version(version);
+  message.result(static_cast<unsigned>(response.status));
+  message.set(http::field::server, "newsdex-searchd");
+  if (!response.content_type.empty()) message.set(http::field::content_type, response.content_type);
+  for (const auto& [name, value] : response.headers) message.set(name, value);
+  message.body() = response.body;
+  message.keep_alive(keep_alive);
+  message.prepare_payload();
+  return message;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Router& router;
+  Metrics& metrics;
+  ServerOptions options;
+  asio::io_context io;
+  asio::thread_pool workers;
+  std::optional<tcp::acceptor> http_acceptor;
+  std::optional<tcp::acceptor> tcp_acceptor;
+  std::optional<local_stream::acceptor> unix_acceptor;
+  asio::signal_set signals{io};
+  bool stopping = false;
+
+  // Open connections, so that stopping can close the idle ones. Touched only on the I/O thread.
+  struct Connection {
+    std::function<void()> close;
+    bool idle = true;
+  };
+  std::list<Connection> connections;
+
+  // Registers a connection for its lifetime and counts it against the limit.
+  class Guard {
+   public:
+    Guard(Impl& impl, std::function<void()> close) : impl_(impl) {
+      it_ = impl_.connections.insert(impl_.connections.end(), {std::move(close), true});
+      impl_.metrics.connection_opened();
+    }
+    ~Guard() {
+      impl_.connections.erase(it_);
+      impl_.metrics.connection_closed();
+    }
+    void idle(bool idle) { it_->idle = idle; }
+    bool over_limit() const { return impl_.connections.size() > impl_.options.max_connections; }
+
+   private:
+    Impl& impl_;
+    std::list<Connection>::iterator it_;
+  };
+
+  Impl(Router& r, Metrics& m, ServerOptions o)
+      : router(r),
+        metrics(m),
+        options(std::move(o)),
+        workers(options.threads ? options.threads
+                                : std::max(1u, std::thread::hardware_concurrency())) {}
+
+  // Runs fn on the worker pool and resumes on the I/O thread with its result.
+  template <class T, class Fn>
+  awaitable<T> on_worker(Fn fn) {
+    co_return co_await asio::co_spawn(
+        workers, [fn = std::move(fn)]() -> awaitable<T> { co_return fn(); }, use_awaitable);
+  }
+
+  awaitable<void> write_http(beast::tcp_stream& stream, const Response& response, unsigned version,
+                             bool keep_alive, error_code& ec) {
+    auto message = to_message(response, version, keep_alive);
+    stream.expires_after(options.idle_timeout);
+    co_await http::async_write(stream, message, asio::redirect_error(use_awaitable, ec));
+  }
+
+  // An error answered by the transport itself (before the router saw a request).
+  Response transport_error(int status, std::string code, std::string message) {
+    metrics.record("transport", status, 0);
+    metrics.record_error(code);
+    return error_response({status, std::move(code), std::move(message)});
+  }
+
+  awaitable<void> http_session(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    Guard guard(*this, [&stream] { stream.socket().cancel(); });
+    error_code ec;
+    if (guard.over_limit()) {
+      metrics.connection_rejected();
+      co_await write_http(stream,
+                          transport_error(503, "too_many_connections", "connection limit reached"),
+                          11, false, ec);
+      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      co_return;
+    }
+    beast::flat_buffer buffer;
+    while (!stopping) {
+      if (buffer.size() == 0) {  // wait for the next request, up to the idle timeout
+        guard.idle(true);
+        stream.expires_after(options.idle_timeout);
+        const std::size_t n = co_await stream.async_read_some(
+            buffer.prepare(8192), asio::redirect_error(use_awaitable, ec));
+        guard.idle(false);
+        if (ec) break;
+        buffer.commit(n);
+      }
+      http::request_parser<http::string_body> parser;
+      parser.header_limit(16 * 1024);
+      parser.body_limit(options.max_body_bytes);
+      stream.expires_after(options.header_timeout);  // slow clients cannot hold a connection
+      co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted) break;
+      if (ec) {
+        Response error =
+            ec == http::error::body_limit
+                ? transport_error(413, "body_too_large",
+                                  "the request body is over " +
+                                      std::to_string(options.max_body_bytes) + " bytes")
+            : ec == http::error::header_limit
+                ? transport_error(431, "headers_too_large", "the request headers are too large")
+            : ec == beast::error::timeout
+                ? transport_error(408, "timeout", "the request was not received in time")
+                : transport_error(400, "bad_http", "malformed HTTP request: " + ec.message());
+        error_code ignored;
+        co_await write_http(stream, error, 11, false, ignored);
+        break;
+      }
+      auto& message = parser.get();
+      const unsigned version = message.version();
+      const bool keep_alive = message.keep_alive();
+      Request request = to_request(message);
+      Response response =
+          co_await on_worker<Response>([this, &request] { return router.handle(request); });
+      co_await write_http(stream, response, version, keep_alive && !stopping, ec);
+      if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  template <class Socket>
+  awaitable<void> ndjson_session(Socket socket, bool require_key) {
+    beast::basic_stream<typename Socket::protocol_type> stream(std::move(socket));
+    Guard guard(*this, [&stream] { stream.socket().cancel(); });
+    error_code ec;
+    if (guard.over_limit()) {
+      metrics.connection_rejected();
+      const std::string line =
+          error_json({503, "too_many_connections", "connection limit reached"}).dump() + "\n";
+      stream.expires_after(options.idle_timeout);
+      co_await asio::async_write(stream, asio::buffer(line),
+                                 asio::redirect_error(use_awaitable, ec));
+      co_return;
+    }
+    std::string buffer;
+    while (!stopping) {
+      guard.idle(buffer.find('\n') == std::string::npos);
+      stream.expires_after(buffer.empty() ? options.idle_timeout : options.header_timeout);
+      const std::size_t n = co_await asio::async_read_until(
+          stream, asio::dynamic_buffer(buffer, options.max_body_bytes + 1), '\n',
+          asio::redirect_error(use_awaitable, ec));
+      guard.idle(false);
+      if (ec == asio::error::not_found) {  // a line over the limit
+        const std::string line = error_json({413, "line_too_large",
+                                             "a request line is over " +
+                                                 std::to_string(options.max_body_bytes) + " bytes"})
+                                     .dump() +
+                                 "\n";
+        co_await asio::async_write(stream, asio::buffer(line),
+                                   asio::redirect_error(use_awaitable, ec));
+        break;
+      }
+      if (ec) break;
+      std::string line = buffer.substr(0, n - 1);
+      buffer.erase(0, n);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      std::string reply = co_await on_worker<std::string>(
+          [this, &line, require_key] { return router.handle_line(line, require_key); });
+      reply += '\n';
+      stream.expires_after(options.idle_timeout);
+      co_await asio::async_write(stream, asio::buffer(reply),
+                                 asio::redirect_error(use_awaitable, ec));
+      if (ec) break;
+    }
+  }
+
+  template <class Acceptor, class Session>
+  awaitable<void> accept_loop(Acceptor& acceptor, Session session) {
+    asio::steady_timer backoff(io);
+    for (;;) {
+      error_code ec;
+      auto socket = co_await acceptor.async_accept(asio::redirect_error(use_awaitable, ec));
+      if (stopping) co_return;
+      if (ec) {
+        // Out of file descriptors and the like: wait a moment instead of spinning.
+        spdlog::warn("accept failed: {}", ec.message());
+        backoff.expires_after(std::chrono::milliseconds(50));
+        co_await backoff.async_wait(asio::redirect_error(use_awaitable, ec));
+        continue;
+      }
+      asio::co_spawn(io, session(std::move(socket)), asio::detached);
+    }
+  }
+
+  void begin_stop() {
+    if (stopping) return;
+    stopping = true;
+    spdlog::info("stopping: draining {} connection(s)", connections.size());
+    error_code ec;
+    if (http_acceptor) http_acceptor->close(ec);
+    if (tcp_acceptor) tcp_acceptor->close(ec);
+    if (unix_acceptor) unix_acceptor->close(ec);
+    signals.cancel(ec);
+    for (auto& connection : connections)
+      if (connection.idle) connection.close();
+  }
+
+  template <class Acceptor, class Endpoint>
+  Status listen(std::optional<Acceptor>& acceptor, const Endpoint& endpoint,
+                const std::string& what) {
+    error_code ec;
+    acceptor.emplace(io);
+    acceptor->open(endpoint.protocol(), ec);
+    if (!ec && std::is_same_v<Acceptor, tcp::acceptor>)
+      acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor->bind(endpoint, ec);
+    if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+      acceptor.reset();
+      return make_error(Errc::io_error, "cannot listen on " + what + ": " + ec.message());
+    }
+    return Ok{};
+  }
+};
+
+Server::Server(Router& router, Metrics& metrics, ServerOptions options)
+    : impl_(std::make_unique<Impl>(router, metrics, std::move(options))) {}
+
+Server::~Server() {
+  if (impl_->unix_acceptor || !impl_->options.socket_path.empty()) {
+    std::error_code ec;
+    if (!impl_->options.socket_path.empty() &&
+        std::filesystem::is_socket(impl_->options.socket_path, ec))
+      std::filesystem::remove(impl_->options.socket_path, ec);
+  }
+  impl_->workers.join();
+}
+
+Status Server::start() {
+  Impl& impl = *impl_;
+  if (!impl.options.listen.empty()) {
+    auto endpoint = parse_endpoint(impl.options.listen);
+    if (!endpoint)
+      return make_error(Errc::invalid_argument,
+                        "bad listen address '" + impl.options.listen + "' (host:port)");
+    if (auto status = impl.listen(impl.http_acceptor, *endpoint, impl.options.listen); !status)
+      return status;
+  }
+  if (!impl.options.tcp_listen.empty()) {
+    auto endpoint = parse_endpoint(impl.options.tcp_listen);
+    if (!endpoint)
+      return make_error(Errc::invalid_argument,
+                        "bad NDJSON TCP address '" + impl.options.tcp_listen + "' (host:port)");
+    if (auto status = impl.listen(impl.tcp_acceptor, *endpoint, impl.options.tcp_listen); !status)
+      return status;
+  }
+  if (!impl.options.socket_path.empty()) {
+    const std::filesystem::path path = impl.options.socket_path;
+    std::error_code fs_ec;
+    if (std::filesystem::is_socket(path, fs_ec)) std::filesystem::remove(path, fs_ec);  // stale
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), fs_ec);
+    if (auto status =
+            impl.listen(impl.unix_acceptor, local_stream::endpoint(path.string()), path.string());
+        !status)
+      return status;
+    std::filesystem::permissions(path, std::filesystem::perms(0660), fs_ec);
+  }
+  return Ok{};
+}
+
+void Server::run(bool handle_signals) {
+  Impl& impl = *impl_;
+  if (handle_signals) {
+    impl.signals.add(SIGTERM);
+    impl.signals.add(SIGINT);
+    impl.signals.async_wait([&impl](const error_code& ec, int) {
+      if (!ec) impl.begin_stop();
+    });
+  }
+  if (impl.http_acceptor)
+    asio::co_spawn(
+        impl.io,
+        impl.accept_loop(*impl.http_acceptor,
+                         [&impl](tcp::socket s) { return impl.http_session(std::move(s)); }),
+        asio::detached);
+  if (impl.tcp_acceptor)
+    asio::co_spawn(impl.io,
+                   impl.accept_loop(
+                       *impl.tcp_acceptor,
+                       [&impl](tcp::socket s) { return impl.ndjson_session(std::move(s), true); }),
+                   asio::detached);
+  if (impl.unix_acceptor)
+    asio::co_spawn(impl.io,
+                   impl.accept_loop(*impl.unix_acceptor,
+                                    [&impl](local_stream::socket s) {
+                                      return impl.ndjson_session(std::move(s), false);
+                                    }),
+                   asio::detached);
+  impl.io.run();
+}
+
+void Server::stop() {
+  asio::post(impl_->io, [impl = impl_.get()] { impl->begin_stop(); });
+}
+
+unsigned short Server::http_port() const {
+  error_code ec;
+  return impl_->http_acceptor ? impl_->http_acceptor->local_endpoint(ec).port() : 0;
+}
+
+unsigned short Server::tcp_port() const {
+  error_code ec;
+  return impl_->tcp_acceptor ? impl_->tcp_acceptor->local_endpoint(ec).port() : 0;
+}
+
+}  // namespace newsdex::searchd
