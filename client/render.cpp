@@ -1,0 +1,186 @@
+#include "render.hpp"
+
+#include <fmt/format.h>
+
+#include "terminal_text.hpp"
+
+namespace newsdex::client {
+namespace {
+
+using nlohmann::json;
+
+std::string text_of(const json& object, const char* key) {
+  if (!object.is_object()) return {};
+  auto it = object.find(key);
+  if (it == object.end()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  return {};
+}
+
+std::string scalar_text(const json& value) {
+  if (value.is_string()) return one_line(value.get<std::string>());
+  if (value.is_null()) return "-";
+  return value.dump();
+}
+
+std::string dim(std::string_view text, bool color) {
+  if (!color) return std::string(text);
+  return fmt::format("{}{}{}", kDimOn, text, kDimOff);
+}
+
+// "2021-02-09 · Amina Rahman · en · politics/budget.txt", skipping what is unknown.
+std::string meta_line(const json& hit) {
+  std::string line;
+  for (const char* key : {"date", "byline", "lang", "path"}) {
+    auto value = one_line(text_of(hit, key));
+    if (value.empty()) continue;
+    if (!line.empty()) line += " · ";
+    line += value;
+  }
+  return line;
+}
+
+struct FacetLabel {
+  const char* key;
+  const char* label;
+};
+constexpr FacetLabel kFacetLabels[] = {
+    {"person", "people"}, {"org", "organisations"}, {"place", "places"},  {"lang", "languages"},
+    {"year", "years"},    {"type", "types"},        {"folder", "folders"}};
+
+std::string facet_line(const char* label, const json& buckets) {
+  std::string line = fmt::format("  {}:", label);
+  for (const auto& bucket : buckets) {
+    line += fmt::format(" {} ({}){}", one_line(text_of(bucket, "value")), text_of(bucket, "count"),
+                        &bucket == &buckets.back() ? "" : ",");
+  }
+  return line + "\n";
+}
+
+std::string render_facets(const json& facets) {
+  if (!facets.is_object() || facets.empty()) return {};
+  std::string out = "Facets\n";
+  for (const auto& [key, label] : kFacetLabels) {
+    auto it = facets.find(key);
+    if (it != facets.end() && it->is_array() && !it->empty()) out += facet_line(label, *it);
+  }
+  for (const auto& [key, buckets] : facets.items()) {  // facets this client has no label for
+    bool known = std::ranges::any_of(kFacetLabels, [&](const auto& f) { return key == f.key; });
+    if (!known && buckets.is_array() && !buckets.empty()) out += facet_line(key.c_str(), buckets);
+  }
+  return out + "\n";
+}
+
+std::string summary_line(const json& reply, std::size_t shown, unsigned first_number) {
+  const auto& total = reply.value("total", json::object());
+  const auto value = total.is_object() ? total.value("value", 0ull) : 0ull;
+  const bool exact = total.is_object() ? total.value("exact", true) : true;
+  std::string line =
+      fmt::format("{}{} result{}", exact ? "" : "about ", value, value == 1 ? "" : "s");
+  if (shown > 0 && (first_number > 1 || shown < value))
+    line += fmt::format(", showing {}-{}", first_number, first_number + shown - 1);
+  if (auto took = reply.find("took_ms"); took != reply.end() && took->is_number())
+    line += fmt::format(" ({:.1f} ms)", took->get<double>());
+  return line + "\n";
+}
+
+}  // namespace
+
+std::string render_search(const json& reply, unsigned first_number, const RenderOptions& options) {
+  std::string out;
+  unsigned number = first_number;
+  const auto& hits = reply.value("hits", json::array());
+  for (const auto& hit : hits) {
+    auto title = highlighted_text(text_of(hit, "title"), options.color);
+    if (title.empty()) title = one_line(text_of(hit, "path"));
+    out += fmt::format("{}. {}\n", number++, title);
+    out += fmt::format("   {}\n", dim(meta_line(hit), options.color));
+    auto snippet = highlighted_text(text_of(hit, "snippet"), options.color);
+    if (!snippet.empty()) out += fmt::format("   {}\n", snippet);
+    out += "\n";
+  }
+  out += render_facets(reply.value("facets", json::object()));
+  out += summary_line(reply, hits.size(), first_number);
+  if (auto suggestion = one_line(text_of(reply, "suggestion")); !suggestion.empty())
+    out += fmt::format("Did you mean: {}?\n", suggestion);
+  return out;
+}
+
+std::string render_document(const json& reply, const RenderOptions& options) {
+  std::string out;
+  auto title = highlighted_text(text_of(reply, "title"), options.color);
+  if (!title.empty())
+    out += (options.color ? fmt::format("{}{}{}", kBoldOn, title, kBoldOff) : title) + "\n";
+  out += dim(meta_line(reply), options.color) + "\n";
+  for (const auto& [key, value] : reply.items()) {
+    if (key == "title" || key == "body" || key == "text" || key == "entities") continue;
+    if (value.is_object() || value.is_array()) continue;
+    out += fmt::format("{}: {}\n", key, scalar_text(value));
+  }
+  if (auto entities = reply.find("entities"); entities != reply.end() && entities->is_object()) {
+    for (const auto& [kind, names] : entities->items()) {
+      if (!names.is_array() || names.empty()) continue;
+      std::string list;
+      for (const auto& name : names) {
+        auto text = name.is_object() ? text_of(name, "name") : scalar_text(name);
+        if (text.empty()) text = name.dump();
+        list += (list.empty() ? "" : ", ") + one_line(text);
+      }
+      out += fmt::format("{}: {}\n", kind, list);
+    }
+  }
+  for (const char* key : {"body", "text"}) {
+    if (auto body = text_of(reply, key); !body.empty()) {
+      // Keep paragraphs, but neutralise controls inside each line.
+      out += "\n";
+      std::size_t start = 0;
+      while (start <= body.size()) {
+        auto end = body.find('\n', start);
+        if (end == std::string::npos) end = body.size();
+        out += one_line(std::string_view(body).substr(start, end - start)) + "\n";
+        start = end + 1;
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void append_fields(std::string& out, const json& value, int depth) {
+  const std::string indent(2 * depth, ' ');
+  for (const auto& [key, item] : value.items()) {
+    if (item.is_object()) {
+      out += fmt::format("{}{}:\n", indent, one_line(key));
+      append_fields(out, item, depth + 1);
+    } else if (item.is_array() &&
+               std::ranges::all_of(item, [](const json& e) { return !e.is_structured(); })) {
+      std::string list;
+      for (const auto& element : item) list += (list.empty() ? "" : ", ") + scalar_text(element);
+      out += fmt::format("{}{}: {}\n", indent, one_line(key), list);
+    } else if (item.is_array()) {
+      out += fmt::format("{}{}:\n", indent, one_line(key));
+      for (const auto& element : item) {
+        out += fmt::format("{}  -\n", indent);
+        if (element.is_object()) append_fields(out, element, depth + 2);
+      }
+    } else {
+      out += fmt::format("{}{}: {}\n", indent, one_line(key), scalar_text(item));
+    }
+  }
+}
+
+}  // namespace
+
+std::string render_fields(const json& reply) {
+  std::string out;
+  if (reply.is_object())
+    append_fields(out, reply, 0);
+  else
+    out = scalar_text(reply) + "\n";
+  return out;
+}
+
+}  // namespace newsdex::client
