@@ -44,26 +44,6 @@ bool function_word(std::string_view key) {
   return kWords.contains(key);
 }
 
-// Organisation keys that mean one body: "Ministry of Foreign Affairs" is the "Foreign Ministry".
-std::string org_key(std::string_view name) {
-  std::string key;
-  for (const Token& t : entity_text::tokenize(name)) {
-    std::string word = t.key;
-    if (word == "the" && key.empty()) continue;
-    if (word == "organisation") word = "organization";
-    if (word == "defence") word = "defense";
-    if (word == "centre") word = "center";
-    if (!key.empty()) key += ' ';
-    key += word;
-  }
-  for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{
-                                     "ministry of foreign affairs", "foreign ministry"},
-                                 {"ministry of defense", "defense ministry"}}) {
-    if (key.starts_with(from)) key = std::string(to) + key.substr(from.size());
-  }
-  return key;
-}
-
 class DocumentExtraction {
  public:
   DocumentExtraction(const Gazetteer& gaz, std::string text) : gaz_(gaz), text_(std::move(text)) {
@@ -113,7 +93,13 @@ class DocumentExtraction {
             (t.sentence_start && gaz_.is_common_word(t.key) && !org_modifier(t.key)))
           break;
         if (gaz_.is_title(t.key) && !org_modifier(t.key)) break;
-        if (is_demonym(k)) break;
+        if (is_demonym(k)) {
+          // "Turkish Parliament", "Azerbaijani Armed Forces": state bodies named by their nation.
+          static const std::unordered_set<std::string_view> kNational = {
+              "parliament", "embassy", "consulate", "army", "navy", "forces", "government"};
+          if (kNational.contains(tokens_[head].key) && !t.sentence_start) begin = k;
+          break;
+        }
         begin = k;
         // "Joint Chiefs of Staff Committee": step over a connector between capitalised words.
         if (begin >= 2 && !tokens_[begin - 1].cap &&
@@ -177,6 +163,7 @@ class DocumentExtraction {
   bool generic_force(std::size_t begin, std::size_t end) const {
     const std::string& head = tokens_[end - 1].key;
     if (head != "force" && head != "forces") return false;
+    if (is_demonym(begin)) return false;
     return std::all_of(tokens_.begin() + static_cast<std::ptrdiff_t>(begin),
                        tokens_.begin() + static_cast<std::ptrdiff_t>(end), [&](const Token& t) {
                          return org_modifier(t.key) || gaz_.is_org_word(t.key) || t.key == "armed";
@@ -438,7 +425,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article,
       person_raws.push_back(r);
       continue;
     }
-    const std::string key = raw.type == EntityType::org ? org_key(raw.name) : raw.name;
+    const std::string key = raw.type == EntityType::org ? entity_text::org_key(raw.name) : raw.name;
     auto [it, fresh] = by_key.emplace(std::pair{raw.type, key}, entities.size());
     if (fresh) entities.push_back(Entity{raw.type, raw.name, {}});
     entities[it->second].mentions.push_back(mention_of(raw));
@@ -501,14 +488,17 @@ std::vector<Entity> EntityExtractor::extract(const Article& article,
     if (c.raws.empty()) continue;
     Entity person{EntityType::person, {}, {}};
     for (std::size_t r : c.raws) person.mentions.push_back(mention_of(raws[r]));
-    // Canonical: the most frequent full form; else the longest form.
+    // Canonical: the most frequent of the most complete forms (full name, then initials, then
+    // a bare surname).
+    int best_tier = -1;
     for (const auto& [form, n] : person.forms()) {
-      if (is_full(entity_text::person_keys(form))) {
+      const auto keys = entity_text::person_keys(form);
+      const int tier = is_full(keys) ? 2 : keys.size() >= 2 ? 1 : 0;
+      if (tier > best_tier) {
+        best_tier = tier;
         person.name = form;
-        break;
       }
     }
-    if (person.name.empty()) person.name = person.forms().front().first;
     entities.push_back(std::move(person));
   }
   // Organisations: a gazetteer name wins; else the most frequent written form.

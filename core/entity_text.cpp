@@ -288,4 +288,24 @@ bool person_names_compatible(const std::vector<std::string>& a, const std::vecto
   return true;
 }
 
+std::string org_key(std::string_view name) {
+  std::string key;
+  for (const Token& t : tokenize(name)) {
+    std::string word = t.key;
+    if (word == "the" && key.empty()) continue;
+    if (word == "organisation") word = "organization";
+    if (word == "defence") word = "defense";
+    if (word == "centre") word = "center";
+    if (!key.empty()) key += ' ';
+    key += word;
+  }
+  static const std::array<std::pair<std::string_view, std::string_view>, 2> kSynonyms = {
+      {{"ministry of foreign affairs", "foreign ministry"},
+       {"ministry of defense", "defense ministry"}}};
+  for (const auto& [from, to] : kSynonyms) {
+    if (key.starts_with(from)) key = std::string(to) + key.substr(from.size());
+  }
+  return key;
+}
+
 }  // namespace newsdex::entity_text

@@ -59,6 +59,10 @@ std::vector<std::string> person_keys(std::string_view name);
 bool person_names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b,
                              bool allow_bare_surname);
 
+// The key that identifies an organisation however it is written: folded, a leading "the" dropped,
+// British/American spellings unified, "Ministry of Foreign Affairs" read as "Foreign Ministry".
+std::string org_key(std::string_view name);
+
 // Script of the first letter of a word.
 Script script_of(std::string_view word);
 

@@ -1,0 +1,160 @@
+// Entity extraction within one document: gazetteers in several scripts, name heuristics, and the
+// in-document resolution of short forms.
+#include "entities.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+namespace newsdex {
+namespace {
+
+const EntityExtractor& extractor() {
+  static const EntityExtractor kExtractor;  // built once: the gazetteers take a moment
+  return kExtractor;
+}
+
+std::vector<Entity> extract_body(std::string body) {
+  Article article;
+  article.body = std::move(body);
+  return extractor().extract(article);
+}
+
+const Entity* find(const std::vector<Entity>& entities, EntityType type, std::string_view name) {
+  const auto it = std::find_if(entities.begin(), entities.end(),
+                               [&](const Entity& e) { return e.type == type && e.name == name; });
+  return it == entities.end() ? nullptr : &*it;
+}
+
+std::size_t count_type(const std::vector<Entity>& entities, EntityType type) {
+  return static_cast<std::size_t>(std::count_if(entities.begin(), entities.end(),
+                                                [&](const Entity& e) { return e.type == type; }));
+}
+
+TEST(EntitiesTest, CountriesInEveryScriptMapToOneEnglishName) {
+  struct Case {
+    const char* text;
+    const char* place;
+  };
+  const Case cases[] = {
+      {"Делегация прибыла в Пакистан в понедельник.", "Pakistan"},
+      {"Президент Азербайджана встретился с послом.", "Azerbaijan"},  // genitive ending
+      {"وزیر اعظم پاکستان نے کہا", "Pakistan"},                       // Urdu
+      {"قال وزير خارجية باكستان إن", "Pakistan"},                     // Arabic
+      {"وصل الوفد إلى أذربيجان أمس", "Azerbaijan"},
+      {"Die Regierung in Aserbaidschan", "Azerbaijan"},
+      {"Официальный визит в Баку", "Baku"},  // a city, by its Russian name
+      {"وفد من إسلام آباد", "Islamabad"},
+  };
+  for (const Case& c : cases) {
+    const auto entities = extract_body(c.text);
+    EXPECT_NE(find(entities, EntityType::place, c.place), nullptr) << c.text;
+  }
+}
+
+TEST(EntitiesTest, DemonymsStandForTheirCountry) {
+  const auto entities = extract_body(
+      "Pakistani and Azeri officers met Armenian envoys. The Azerbaijani side agreed.");
+  const Entity* az = find(entities, EntityType::place, "Azerbaijan");
+  ASSERT_NE(az, nullptr);
+  EXPECT_EQ(az->count(), 2u);
+  EXPECT_NE(find(entities, EntityType::place, "Pakistan"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Armenia"), nullptr);
+}
+
+TEST(EntitiesTest, ShortFormsResolveToTheFullNameOfTheDocument) {
+  const auto entities = extract_body(
+      "President Ilham Aliyev met the delegation. Later, Aliyev said the talks went well. "
+      "I. Aliyev also thanked Mr. Khan. Prime Minister Imran Khan replied.");
+  const Entity* aliyev = find(entities, EntityType::person, "Ilham Aliyev");
+  ASSERT_NE(aliyev, nullptr);
+  EXPECT_EQ(aliyev->count(), 3u);
+  const auto surfaces = aliyev->surfaces();
+  EXPECT_NE(std::find(surfaces.begin(), surfaces.end(), "I. Aliyev"), surfaces.end());
+  const Entity* khan = find(entities, EntityType::person, "Imran Khan");
+  ASSERT_NE(khan, nullptr);
+  EXPECT_EQ(khan->count(), 2u);
+  EXPECT_EQ(count_type(entities, EntityType::person), 2u);
+}
+
+TEST(EntitiesTest, PeopleSharingASurnameStayApart) {
+  const auto entities = extract_body(
+      "President Ilham Aliyev spoke first. Deputy Economy Minister Elnur Aliyev spoke next. "
+      "Ambassador Ali Alizada listened to Dr. Nazrin Alizada.");
+  for (const char* name : {"Ilham Aliyev", "Elnur Aliyev", "Ali Alizada", "Nazrin Alizada"}) {
+    EXPECT_NE(find(entities, EntityType::person, name), nullptr) << name;
+  }
+  EXPECT_EQ(count_type(entities, EntityType::person), 4u);
+}
+
+TEST(EntitiesTest, CommonCapitalisedWordsAreNotPeople) {
+  const auto entities = extract_body(
+      "Viewers, this is a war. Friends, I will tell you. In March, on Monday, the Pakistan Army "
+      "said so.");
+  EXPECT_EQ(count_type(entities, EntityType::person), 0u);
+  EXPECT_NE(find(entities, EntityType::org, "Pakistan Army"), nullptr);
+}
+
+TEST(EntitiesTest, OrganisationsFromGazetteerPatternsAndDefinedAcronyms) {
+  const auto entities = extract_body(
+      "The United Nations Security Council (UNSC) met. Later the UNSC voted. NATO and the OSCE "
+      "Minsk "
+      "Group agreed. The Pakistan-Azerbaijan Chamber of Economic Cooperation (PAKAZCHAM) opened; "
+      "PAKAZCHAM will help. She studied at Baku State University and the Ministry of Defence of "
+      "Pakistan.");
+  const Entity* unsc = find(entities, EntityType::org, "UN Security Council");
+  ASSERT_NE(unsc, nullptr);
+  EXPECT_EQ(unsc->count(), 3u);  // the full name, "(UNSC)" and "UNSC"
+  EXPECT_NE(find(entities, EntityType::org, "NATO"), nullptr);
+  EXPECT_NE(find(entities, EntityType::org, "OSCE Minsk Group"), nullptr);
+  const Entity* chamber =
+      find(entities, EntityType::org, "Pakistan-Azerbaijan Chamber of Economic Cooperation");
+  ASSERT_NE(chamber, nullptr);
+  EXPECT_EQ(chamber->count(), 3u);
+  EXPECT_NE(find(entities, EntityType::org, "Baku State University"), nullptr);
+  EXPECT_NE(find(entities, EntityType::org, "Ministry of Defence of Pakistan"), nullptr);
+}
+
+TEST(EntitiesTest, AcronymsMatchOnlyInCapitals) {
+  const auto entities = extract_body("Who said that? The WHO said so, and us too.");
+  const Entity* who = find(entities, EntityType::org, "World Health Organization");
+  ASSERT_NE(who, nullptr);
+  EXPECT_EQ(who->count(), 1u);
+  EXPECT_EQ(find(entities, EntityType::place, "United States"), nullptr);
+}
+
+TEST(EntitiesTest, BylineAndTitleAreReadWithOffsetsPerField) {
+  Article article;
+  article.title = "Baku talks";
+  article.byline = "Rick Rozoff";
+  article.body = "Talks in Baku continued.";
+  const auto entities = extractor().extract(article);
+  const Entity* baku = find(entities, EntityType::place, "Baku");
+  ASSERT_NE(baku, nullptr);
+  ASSERT_EQ(baku->count(), 2u);
+  EXPECT_EQ(baku->mentions[0].field, Field::title);
+  EXPECT_EQ(baku->mentions[0].offset, 0u);
+  EXPECT_EQ(baku->mentions[1].field, Field::body);
+  EXPECT_EQ(baku->mentions[1].offset, article.body.find("Baku"));
+  const Entity* rick = find(entities, EntityType::person, "Rick Rozoff");
+  ASSERT_NE(rick, nullptr);
+  EXPECT_EQ(rick->mentions[0].field, Field::byline);
+}
+
+TEST(EntitiesTest, ExtractIsSafeFromManyThreads) {
+  // extract() is const over immutable gazetteers: the same input gives the same output anywhere.
+  const std::string text = "President Ilham Aliyev visited Islamabad and met Imran Khan.";
+  const auto expected = extract_body(text).size();
+  std::vector<std::size_t> sizes(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    threads.emplace_back([&, i] { sizes[i] = extract_body(text).size(); });
+  }
+  for (auto& t : threads) t.join();
+  for (std::size_t s : sizes) EXPECT_EQ(s, expected);
+  EXPECT_GE(expected, 3u);
+}
+
+}  // namespace
+}  // namespace newsdex
