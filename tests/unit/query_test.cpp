@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "schema.hpp"
+#include "test_support.hpp"
 
 namespace newsdex {
 namespace {
@@ -88,11 +89,13 @@ TEST(BuildQuery, BadDateRangeIsAParserError) {
 }
 
 TEST(BuildQuery, SpellingSuggestion) {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  testing::TempDir dir;  // the in-memory backend keeps no spelling data
+  Xapian::WritableDatabase db((dir / "index").string(), Xapian::DB_CREATE_OR_OPEN);
   Xapian::Document doc;
   doc.add_posting("azerbaijan", 1);
   db.add_document(doc);
   db.add_spelling("azerbaijan");
+  db.commit();
   EXPECT_EQ(build_query(db, "azerbajan").corrected, "azerbaijan");
   EXPECT_EQ(build_query(db, "azerbaijan").corrected, "");
 }
