@@ -27,8 +27,12 @@ std::optional<std::filesystem::path> shared_corpus(std::string_view sub) {
   return dir;
 }
 
-std::filesystem::path source_dir() { return NEWSDEX_SOURCE_DIR; }
-std::filesystem::path binary_dir() { return NEWSDEX_BINARY_DIR; }
+std::filesystem::path source_dir() {
+  return NEWSDEX_SOURCE_DIR;
+}
+std::filesystem::path binary_dir() {
+  return NEWSDEX_BINARY_DIR;
+}
 
 void write_file(const std::filesystem::path& path, std::string_view bytes) {
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());

@@ -43,7 +43,7 @@ std::string read_file(const std::filesystem::path& path);
 
 // Skips the current test with a clear message when ../shared/corpus/<sub> is absent; otherwise
 // declares `var` as its path.
-#define NEWSDEX_REQUIRE_CORPUS(var, sub)                                                      \
-  const auto var##_opt = ::newsdex::testing::shared_corpus(sub);                             \
+#define NEWSDEX_REQUIRE_CORPUS(var, sub)                                                  \
+  const auto var##_opt = ::newsdex::testing::shared_corpus(sub);                          \
   if (!var##_opt) GTEST_SKIP() << "../shared/corpus/" << (sub) << " is absent; skipping"; \
   const std::filesystem::path var = *var##_opt

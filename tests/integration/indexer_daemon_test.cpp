@@ -1,0 +1,201 @@
+// The watching indexer: every save, rename and delete under the documents directory reaches the
+// index, in-process (Daemon) and as a real process (signals, the write lock).
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "daemon.hpp"
+#include "index_probe.hpp"
+#include "process.hpp"
+#include "schema.hpp"
+#include "test_support.hpp"
+
+namespace newsdex {
+namespace {
+
+using testing::IndexProbe;
+using testing::TempDir;
+using testing::write_file;
+
+std::string article(const std::string& title, const std::string& body) {
+  return title + "\nMarch 3, 2024\n\n" + body + "\n";
+}
+
+std::string title_of(const IndexProbe& index, const std::string& id) {
+  auto data = index.data(id);
+  return data ? nlohmann::json::parse(*data).value("title", "") : "";
+}
+
+class DaemonTest : public ::testing::Test {
+ protected:
+  TempDir tmp;
+  Config config;
+  std::unique_ptr<Daemon> daemon;
+  std::jthread thread;
+  Status status = Ok{};
+  IndexProbe index{tmp / "index"};
+
+  DaemonTest() {
+    config.paths.docs = tmp / "docs";
+    config.paths.index = tmp / "index";
+    config.indexer.workers = 2;
+    config.indexer.debounce_ms = 30;
+    config.indexer.commit_interval_ms = 50;
+    std::filesystem::create_directories(config.paths.docs);
+  }
+  ~DaemonTest() override { stop(); }
+
+  void start() {
+    daemon = std::make_unique<Daemon>(config, nullptr);
+    thread = std::jthread([this] { status = daemon->run(); });
+  }
+  void stop() {
+    if (!daemon) return;
+    daemon->stop();
+    thread.join();
+    daemon.reset();
+  }
+  std::filesystem::path doc(const std::string& relative) const {
+    return config.paths.docs / relative;
+  }
+  bool present(const std::string& id) {
+    return index.eventually([&](const IndexProbe& p) { return p.count(id) == 1; });
+  }
+  bool absent(const std::string& id) {
+    return index.eventually([&](const IndexProbe& p) { return p.count(id) == 0; });
+  }
+};
+
+TEST_F(DaemonTest, IndexesWhatIsThereThenEverySaveRenameAndDelete) {
+  write_file(doc("world/old.txt"), article("Old story", "Written before the daemon started."));
+  start();
+  ASSERT_TRUE(present("world/old.txt"));
+
+  write_file(doc("world/new.txt"), article("Fresh story", "Saved while the daemon runs."));
+  ASSERT_TRUE(present("world/new.txt"));
+  EXPECT_EQ(title_of(index, "world/new.txt"), "Fresh story");
+
+  write_file(doc("world/new.txt"), article("Edited story", "Saved again with a new headline."));
+  ASSERT_TRUE(index.eventually(
+      [](const IndexProbe& p) { return title_of(p, "world/new.txt") == "Edited story"; }));
+
+  // A rename inside the tree moves the document: same Xapian document, new id, no re-parse.
+  const auto before = index.docid("world/new.txt");
+  std::filesystem::rename(doc("world/new.txt"), doc("world/renamed.txt"));
+  ASSERT_TRUE(present("world/renamed.txt"));
+  ASSERT_TRUE(absent("world/new.txt"));
+  EXPECT_EQ(index.docid("world/renamed.txt"), before);
+  EXPECT_EQ(nlohmann::json::parse(*index.data("world/renamed.txt"))["path"], "world/renamed.txt");
+
+  std::filesystem::remove(doc("world/old.txt"));
+  ASSERT_TRUE(absent("world/old.txt"));
+  EXPECT_EQ(index.documents(), 1u);
+}
+
+TEST_F(DaemonTest, WriteToTempThenRenameIndexesTheFinalName) {
+  start();
+  write_file(doc("draft.txt.tmp"), article("Atomic save", "Editors save through a temp file."));
+  std::filesystem::rename(doc("draft.txt.tmp"), doc("draft.txt"));
+  ASSERT_TRUE(present("draft.txt"));
+  EXPECT_EQ(title_of(index, "draft.txt"), "Atomic save");
+  EXPECT_EQ(index.documents(), 1u);
+}
+
+TEST_F(DaemonTest, NewDirectoriesAreWatchedAndRemovedOnesForgotten) {
+  start();
+  // Files written into a directory in the instant it appears are found by the directory scan.
+  write_file(doc("sport/2024/match.txt"), article("Match report", "The team won in Lisbon."));
+  ASSERT_TRUE(present("sport/2024/match.txt"));
+  write_file(doc("sport/2024/later.txt"), article("Later", "Written after the watch was added."));
+  ASSERT_TRUE(present("sport/2024/later.txt"));
+
+  std::filesystem::rename(doc("sport"), doc("games"));
+  ASSERT_TRUE(present("games/2024/match.txt"));
+  ASSERT_TRUE(absent("sport/2024/match.txt"));
+
+  std::filesystem::remove_all(doc("games"));
+  ASSERT_TRUE(index.eventually([](const IndexProbe& p) { return p.documents() == 0; }));
+}
+
+TEST_F(DaemonTest, EditorDroppingsAreIgnored) {
+  start();
+  write_file(doc(".notes.txt.swp"), "swap file");
+  write_file(doc("story.txt~"), "backup");
+  write_file(doc(".#story.txt"), "lock");
+  write_file(doc("story.txt"), article("Real story", "Only this one counts."));
+  ASSERT_TRUE(present("story.txt"));
+  EXPECT_EQ(index.documents(), 1u);
+}
+
+TEST_F(DaemonTest, ABurstOfSavesIndexesTheFileOnce) {
+  config.indexer.debounce_ms = 300;
+  start();
+  ASSERT_TRUE(index.eventually([](const IndexProbe& p) { return p.documents() == 0; }));
+  for (int i = 0; i < 10; ++i)
+    write_file(doc("burst.txt"), article("Version " + std::to_string(i), "A burst of saves."));
+  ASSERT_TRUE(index.eventually(
+      [](const IndexProbe& p) { return title_of(p, "burst.txt") == "Version 9"; }));
+  stop();
+  Xapian::Database db((tmp / "index").string());
+  auto state = nlohmann::json::parse(db.get_metadata(schema::kMetaIndexerState));
+  EXPECT_EQ(state["added"], 1);
+  EXPECT_EQ(state["updated"], 0);
+  EXPECT_EQ(state["state"], "stopped");
+}
+
+// --- as a process --------------------------------------------------------------------------------
+
+class DaemonProcessTest : public DaemonTest {
+ protected:
+  std::vector<std::string> command(std::vector<std::string> extra = {}) const {
+    std::vector<std::string> argv = {testing::built_program("indexer/newsdex-indexer"), "--docs",
+                                     config.paths.docs.string(), "--index",
+                                     config.paths.index.string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return argv;
+  }
+};
+
+TEST_F(DaemonProcessTest, SigtermCommitsAndExitsZero) {
+  testing::ChildProcess indexer(command(), tmp / "indexer.log");
+  write_file(doc("a.txt"), article("Before the signal", "Indexed before SIGTERM."));
+  ASSERT_TRUE(present("a.txt")) << indexer.output();
+  indexer.signal(SIGTERM);
+  EXPECT_EQ(indexer.wait_for(std::chrono::seconds(20)), 0) << indexer.output();
+  Xapian::Database db((tmp / "index").string());
+  EXPECT_EQ(nlohmann::json::parse(db.get_metadata(schema::kMetaIndexerState))["state"], "stopped");
+}
+
+TEST_F(DaemonProcessTest, ASecondIndexerOnTheSameIndexFailsAtOnce) {
+  testing::ChildProcess first(command(), tmp / "first.log");
+  write_file(doc("a.txt"), article("Held", "The first indexer holds the lock."));
+  ASSERT_TRUE(present("a.txt"));
+  testing::ChildProcess second(command(), tmp / "second.log");
+  EXPECT_EQ(second.wait_for(std::chrono::seconds(20)), 1);
+  EXPECT_NE(second.output().find("another indexer"), std::string::npos) << second.output();
+}
+
+TEST_F(DaemonProcessTest, SighupReloadsIgnoreGlobs) {
+  const auto config_file = tmp / "newsdex.toml";
+  write_file(config_file, "[indexer]\ndebounce_ms = 20\ncommit_interval_ms = 50\n");
+  testing::ChildProcess indexer(command({"--config", config_file.string()}), tmp / "indexer.log");
+  write_file(doc("first.md"), "# Markdown is indexed\n\nAt first.\n");
+  ASSERT_TRUE(present("first.md"));
+
+  write_file(config_file,
+             "[indexer]\ndebounce_ms = 20\ncommit_interval_ms = 50\n"
+             "ignore = [\".*\", \"*.md\"]\n");
+  indexer.signal(SIGHUP);
+  ASSERT_TRUE(index.eventually([&](const IndexProbe&) {
+    return indexer.output().find("config reloaded") != std::string::npos;
+  }));
+  write_file(doc("second.md"), "# Now ignored\n\nAfter the reload.\n");
+  write_file(doc("third.txt"), article("Still indexed", "Text files still count."));
+  ASSERT_TRUE(present("third.txt"));
+  EXPECT_EQ(index.count("second.md"), 0u);
+}
+
+}  // namespace
+}  // namespace newsdex
