@@ -137,6 +137,38 @@ Xapian::Query or_of_langs(const std::vector<std::string>& langs) {
 
 }  // namespace
 
+std::string spelling_correction(const Xapian::Database& db, std::string_view normalized) {
+  // Xapian's own correction also "corrects" words the index has (black -> back), so only words
+  // with no documents are replaced.
+  std::string out;
+  bool changed = false;
+  std::size_t at = 0;
+  while (at < normalized.size()) {
+    std::size_t end = std::min(normalized.find(' ', at), normalized.size());
+    std::string_view chunk = normalized.substr(at, end - at);
+    const std::size_t head = std::min(chunk.find_first_not_of("-+(\""), chunk.size());
+    const std::size_t tail = chunk.find_last_not_of(")\"");
+    std::string_view word = tail == std::string_view::npos || tail < head
+                                ? std::string_view()
+                                : chunk.substr(head, tail + 1 - head);
+    std::string replacement(word);
+    if (!word.empty() && !is_operator(word) && word.find_first_of(":*") == std::string_view::npos &&
+        !db.term_exists(std::string(word))) {
+      const std::string suggestion = db.get_spelling_suggestion(std::string(word), 2);
+      if (!suggestion.empty() && suggestion != word) {
+        replacement = suggestion;
+        changed = true;
+      }
+    }
+    out += chunk.substr(0, head);
+    out += replacement;
+    if (!word.empty()) out += chunk.substr(tail + 1);
+    if (end < normalized.size()) out += ' ';
+    at = end + 1;
+  }
+  return changed ? out : std::string();
+}
+
 std::string normalize_query(std::string_view raw, Analyzer& analyzer) {
   std::string out;
   bool in_phrase = false;
@@ -228,9 +260,8 @@ BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized) 
 
   Xapian::QueryParser plain;
   configure(plain, db);
-  const Xapian::Query unstemmed =
-      plain.parse_query(text, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-  built.corrected = plain.get_corrected_query_string();
+  const Xapian::Query unstemmed = plain.parse_query(text, kFlags);
+  built.corrected = spelling_correction(db, normalized);
 
   // One part per distinct stemmed parse; languages whose parses are identical share a part.
   std::map<std::string, std::pair<Xapian::Query, std::vector<std::string>>> parts;

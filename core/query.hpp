@@ -37,6 +37,10 @@ struct BuiltQuery {
 // Throws Xapian::QueryParserError for syntax errors and bad dates, with a message for the user.
 BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized);
 
+// The query with every word the index lacks replaced by Xapian's spelling suggestion (from the
+// spelling data the indexer adds), or "" when no word was replaced.
+std::string spelling_correction(const Xapian::Database& db, std::string_view normalized);
+
 // Parses "2020-09-27", "20200927", "2020-09" or "2020" into the YYYYMMDD form of kSlotDate; the
 // start (or, with end = true, the end) of a partial date. "" when it is not a valid date.
 std::string compact_date(std::string_view text, bool end = false);

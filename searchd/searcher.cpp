@@ -137,8 +137,10 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   const bool empty_query = normalized.find_first_not_of(' ') == std::string::npos;
   // An empty query lists documents newest first (filtered when filters are given).
   const Sort sort = request.sort.value_or(empty_query ? Sort::date_descending : Sort::relevance);
+  // Facets must see every match; otherwise count at least a few hundred so totals are exact for
+  // most queries (the response says when the total is an estimate).
   const Xapian::doccount check_at_least =
-      request.facets.empty() ? request.offset + request.limit : db.get_doccount();
+      request.facets.empty() ? std::max(request.offset + request.limit, 200u) : db.get_doccount();
 
   struct Outcome {
     Xapian::Enquire enquire;

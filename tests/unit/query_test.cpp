@@ -98,6 +98,22 @@ TEST(BuildQuery, SpellingSuggestion) {
   db.commit();
   EXPECT_EQ(build_query(db, "azerbajan").corrected, "azerbaijan");
   EXPECT_EQ(build_query(db, "azerbaijan").corrected, "");
+  EXPECT_EQ(build_query(db, "-azerbajan OR \"azerbajan\"").corrected,
+            "-azerbaijan OR \"azerbaijan\"");
+}
+
+TEST(BuildQuery, WordsTheIndexHasAreNotCorrected) {
+  testing::TempDir dir;
+  Xapian::WritableDatabase db((dir / "index").string(), Xapian::DB_CREATE_OR_OPEN);
+  Xapian::Document doc;
+  doc.add_posting("black", 1);
+  db.add_document(doc);
+  db.add_spelling("black");
+  db.add_spelling("back", 50);  // more frequent, one edit away
+  db.commit();
+  EXPECT_EQ(build_query(db, "black").corrected, "");
+  const std::string corrected = build_query(db, "blak").corrected;
+  EXPECT_TRUE(corrected == "black" || corrected == "back") << corrected;
 }
 
 }  // namespace
