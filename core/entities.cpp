@@ -195,6 +195,7 @@ class DocumentExtraction {
         ++end;
         if (last) break;
       }
+      if (end == i + 1) continue;
       const auto m = gaz_.match(tokens_, i + 1);
       if (m && m->entry->type == EntityType::place && m->length >= end - i - 1) continue;
       add_org(i + 1, end);
@@ -206,7 +207,7 @@ class DocumentExtraction {
     const std::size_t found = raws_.size();
     for (std::size_t r = 0; r < found; ++r) {
       const Raw known = raws_[r];
-      if (known.type != EntityType::org) continue;
+      if (known.type != EntityType::org || known.end_tok == known.begin_tok) continue;
       const std::size_t n = known.end_tok - known.begin_tok;
       for (std::size_t i = 0; i + n <= tokens_.size(); ++i) {
         bool same = true;
@@ -326,7 +327,7 @@ class DocumentExtraction {
         end < tokens_.size() && !tokens_[end].cap && gaz_.is_speech_verb(tokens_[end].key);
     raw.evidence = cue || initial || given || (words >= 2 && speech);
     if (words == 1 && tokens_[name].sentence_start && !cue) raw.evidence = false;
-    if (tokens_[name].initial && words == 1) return;
+    if (tokens_[end - 1].initial || tokens_[end - 1].key.size() < 2) return;  // "N.Y.", "J. D."
     raws_.push_back(std::move(raw));
   }
 

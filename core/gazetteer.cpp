@@ -144,8 +144,10 @@ void Gazetteer::add_countries() {
       region.getDisplayCountry(lang, display);
       std::string alias = strip_qualifier(utf8(display));
       if (alias == code) continue;
+      // Short Latin names from other languages collide with English words ("Man" for the Isle of
+      // Man).
       if (entity_text::script_of(alias) == Script::latin &&
-          (!latin_language_wanted(lang.getLanguage()) ||
+          (!latin_language_wanted(lang.getLanguage()) || alias.size() < 4 ||
            common_words_.contains(entity_text::fold(alias)))) {
         continue;
       }

@@ -66,6 +66,9 @@ std::span<const Named> organisations() {
       {"FBI", "^FBI|Federal Bureau of Investigation"},
       {"Pentagon", ""},
       {"Kremlin", ""},
+      {"General Motors", ""},
+      {"General Electric", ""},
+      {"Ford Motor Company", "Ford Motor"},
       {"Reuters", ""},
       {"Associated Press", ""},
       {"Agence France-Presse", "^AFP"},
@@ -290,7 +293,8 @@ std::string_view titles() {
   return "president|prime|minister|ministers|general|gen|colonel|col|lieutenant|lt|major|maj|"
          "captain|capt|admiral|marshal|marshall|commander|ambassador|amb|senator|sen|governor|gov|"
          "mayor|speaker|chairman|chairwoman|chairperson|chief|secretary|director|dr|mr|mrs|ms|"
-         "miss|prof|professor|king|queen|prince|princess|sheikh|emir|pope|judge|justice|deputy|"
+         "miss|drs|messrs|prof|professor|king|queen|prince|princess|sheikh|emir|pope|judge|justice|"
+         "deputy|"
          "spokesman|spokeswoman|spokesperson|envoy|attache|attaché|sir|lord|lady|imam|ayatollah|"
          "mullah|president-elect|colonel-general|director-general|lieutenant-general|"
          "major-general|brigadier|sergeant|corporal|inspector|commissioner|councillor|"

@@ -124,6 +124,16 @@ TEST(EntitiesTest, AcronymsMatchOnlyInCapitals) {
   EXPECT_EQ(find(entities, EntityType::place, "United States"), nullptr);
 }
 
+TEST(EntitiesTest, NoEmptyMentionsAfterAMediaCueBeforeAFunctionWord) {
+  // Regression: "daily The" once produced a zero-length organisation repeated at every token.
+  const auto entities =
+      extract_body("He reads the daily The Moon Herald. In Lahore, the channel A News aired it.");
+  for (const Entity& e : entities) {
+    for (const Mention& m : e.mentions) EXPECT_FALSE(m.surface.empty()) << e.name;
+  }
+  EXPECT_NE(find(entities, EntityType::place, "Lahore"), nullptr);
+}
+
 TEST(EntitiesTest, BylineAndTitleAreReadWithOffsetsPerField) {
   Article article;
   article.title = "Baku talks";
