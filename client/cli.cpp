@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "render.hpp"
-#include "search_request.hpp"
+#include "search_options.hpp"
 #include "terminal_text.hpp"
 #include "transport.hpp"
 

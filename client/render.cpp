@@ -92,7 +92,10 @@ std::string render_search(const json& reply, unsigned first_number, const Render
   unsigned number = first_number;
   const auto& hits = reply.value("hits", json::array());
   for (const auto& hit : hits) {
-    auto title = highlighted_text(text_of(hit, "title"), options.color);
+    // "title" is plain text; "title_highlighted" is HTML-escaped with highlight tags.
+    auto title = hit.contains("title_highlighted")
+                     ? highlighted_text(text_of(hit, "title_highlighted"), options.color)
+                     : one_line(text_of(hit, "title"));
     if (title.empty()) title = one_line(text_of(hit, "path"));
     out += fmt::format("{}. {}\n", number++, title);
     out += fmt::format("   {}\n", dim(meta_line(hit), options.color));
@@ -109,7 +112,7 @@ std::string render_search(const json& reply, unsigned first_number, const Render
 
 std::string render_document(const json& reply, const RenderOptions& options) {
   std::string out;
-  auto title = highlighted_text(text_of(reply, "title"), options.color);
+  auto title = one_line(text_of(reply, "title"));
   if (!title.empty())
     out += (options.color ? fmt::format("{}{}{}", kBoldOn, title, kBoldOff) : title) + "\n";
   out += dim(meta_line(reply), options.color) + "\n";

@@ -1,5 +1,7 @@
 #include "router.hpp"
 
+#include "web.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -36,6 +38,21 @@ ApiResult<json> parse_json_body(std::string_view body) {
   }
 }
 
+// --- The search page (searchd/web, issue 6): GET / and GET /assets/*. ---------------------------
+Response page_response(const Request& request) {
+  std::string_view content_type;
+  const std::string_view bytes = web::asset(request.target, content_type);
+  if (bytes.empty()) return error_response({404, "not_found", "no page file " + request.target});
+  Response response;
+  response.content_type = std::string(content_type);
+  response.body = std::string(bytes);
+  response.headers.emplace_back("Content-Security-Policy", std::string(web::content_security_policy()));
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  return response;
+}
+
 }  // namespace
 
 struct Router::Route {
@@ -57,7 +74,7 @@ ApiResult<json> Router::run_search(const SearchRequest& request) {
 }
 
 Response Router::route(const Request& request, std::string& endpoint) {
-  static const std::array<Route, 6> kRoutes = {{
+  static const std::array<Route, 7> kRoutes = {{
       {"/search",
        "search",
        {"GET", "POST"},
@@ -105,10 +122,21 @@ Response Router::route(const Request& request, std::string& endpoint) {
          response.body = self.metrics_.render();
          return response;
        }},
+      {"/assets/",
+       "page",
+       {"GET", ""},
+       [](Router&, const Request& req, std::string_view, std::string_view) {
+         return page_response(req);
+       }},
       {"/",
        "root",
        {"GET", ""},
-       [](Router&, const Request&, std::string_view, std::string_view) {
+       [](Router&, const Request& req, std::string_view, std::string_view) {
+         // Browsers get the search page; API clients asking for JSON the endpoint list.
+         const std::string accept = req.header("accept");
+         if (accept.find("text/html") != std::string::npos ||
+             accept.find("application/json") == std::string::npos)
+           return page_response(req);
          return json_response(
              {{"name", "newsdex-searchd"},
               {"endpoints", {"/search", "/documents/{id}", "/health", "/stats", "/metrics"}}});

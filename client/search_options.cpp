@@ -1,4 +1,4 @@
-#include "search_request.hpp"
+#include "search_options.hpp"
 
 namespace newsdex::client {
 namespace {

@@ -1,0 +1,359 @@
+// newsdex search page. State lives in the URL (?q=…&person=…&page=…) so a search can be shared and
+// a reload restores it. Text from documents is inserted with textContent; only the server's
+// highlighted fields go through innerHTML, and only after checking that <mark> is their only tag.
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 200;
+const LIST_FILTERS = ['person', 'org', 'place', 'lang'];
+const FACETS = [
+  ['person', 'People'], ['org', 'Organisations'], ['place', 'Places'], ['lang', 'Languages'], ['year', 'Years'],
+];
+const FILTER_LABELS = { person: 'Person', org: 'Organisation', place: 'Place', lang: 'Language' };
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  form: $('search-form'), q: $('q'), from: $('from'), to: $('to'), sort: $('sort'),
+  main: $('main'), status: $('status'), chips: $('chips'), suggestion: $('suggestion'),
+  suggestionLink: $('suggestion-link'), error: $('error'), hits: $('hits'), pager: $('pager'),
+  facets: $('facets'), filters: $('filters'),
+  doc: $('doc'), docTitle: $('doc-title'), docMeta: $('doc-meta'), docBody: $('doc-body'),
+};
+
+const languageNames = (() => {
+  try { return new Intl.DisplayNames([navigator.language || 'en'], { type: 'language' }); } catch { return null; }
+})();
+function languageName(code) {
+  try { return (code && languageNames && languageNames.of(code)) || code; } catch { return code; }
+}
+
+// --- state <-> URL -------------------------------------------------------------------------------
+
+function emptyState() {
+  return { q: '', person: [], org: [], place: [], lang: [], from: '', to: '', sort: '', page: 1 };
+}
+
+function stateFromUrl() {
+  const params = new URLSearchParams(location.search);
+  const state = emptyState();
+  state.q = params.get('q') || '';
+  for (const name of LIST_FILTERS) state[name] = params.getAll(name).filter(Boolean);
+  state.from = params.get('from') || '';
+  state.to = params.get('to') || '';
+  state.sort = ['date', '-date', 'relevance'].includes(params.get('sort')) ? params.get('sort') : '';
+  state.page = Math.max(1, parseInt(params.get('page'), 10) || 1);
+  return state;
+}
+
+// The filters and query as URL parameters: the page URL and the API request share these names.
+function filterParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const name of LIST_FILTERS) for (const value of state[name]) params.append(name, value);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort) params.set('sort', state.sort);
+  return params;
+}
+
+function pageUrl(state) {
+  const params = filterParams(state);
+  if (state.page > 1) params.set('page', String(state.page));
+  const query = params.toString();
+  return location.pathname + (query ? '?' + query : '');
+}
+
+function apiUrl(state) {
+  const params = filterParams(state);
+  params.set('facets', FACETS.map(([name]) => name).join(','));
+  params.set('limit', String(PAGE_SIZE));
+  if (state.page > 1) params.set('offset', String((state.page - 1) * PAGE_SIZE));
+  return 'search?' + params.toString();
+}
+
+let state = stateFromUrl();
+
+function showStateInForm() {
+  ui.q.value = state.q;
+  ui.from.value = state.from;
+  ui.to.value = state.to;
+  ui.sort.value = state.sort === 'relevance' ? '' : state.sort;
+}
+
+// --- safe highlighted HTML -----------------------------------------------------------------------
+
+// True when html is escaped text whose only markup is <mark> and </mark>.
+function onlyHighlightTags(html) {
+  return typeof html === 'string' && !/[<>]/.test(html.replace(/<\/?mark>/g, ''));
+}
+
+function setHighlighted(element, html, plain) {
+  if (onlyHighlightTags(html)) {
+    element.innerHTML = html;
+  } else {
+    element.textContent = plain;
+  }
+}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') node.textContent = value;
+    else if (key.startsWith('aria-') || key === 'role' || key === 'lang' || key === 'datetime') node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+// --- rendering -----------------------------------------------------------------------------------
+
+function renderHit(hit) {
+  const link = el('a', { href: '#', className: 'hit-link' });
+  link.dataset.id = hit.id;
+  setHighlighted(link, hit.title_highlighted, hit.title || hit.path || hit.id);
+  if (!link.textContent.trim()) link.textContent = hit.path || hit.id;
+  link.addEventListener('click', (event) => { event.preventDefault(); openDocument(hit.id); });
+
+  const meta = el('p', { className: 'meta' });
+  if (hit.date) meta.append(el('time', { datetime: hit.date, text: hit.date }));
+  if (hit.byline) meta.append(el('span', { className: 'byline', text: hit.byline }));
+  if (hit.path) meta.append(el('span', { className: 'path', text: hit.path }));
+  if (hit.lang) meta.append(el('span', { className: 'badge', lang: hit.lang, title: languageName(hit.lang), text: hit.lang }));
+
+  const item = el('li', { className: 'hit' }, el('article', {}, el('h2', {}, link), meta));
+  if (hit.snippet) {
+    const snippet = el('p', { className: 'snippet' });
+    if (hit.lang) snippet.setAttribute('lang', hit.lang);
+    setHighlighted(snippet, hit.snippet, hit.snippet.replace(/<\/?mark>/g, ''));
+    item.firstChild.append(snippet);
+  }
+  return item;
+}
+
+function isActive(name, value) {
+  if (name === 'year') return state.from === `${value}-01-01` && state.to === `${value}-12-31`;
+  return state[name].includes(value);
+}
+
+function renderFacets(facets) {
+  ui.facets.replaceChildren();
+  for (const [name, label] of FACETS) {
+    const buckets = (facets && facets[name]) || [];
+    if (!buckets.length) continue;
+    const list = el('ul');
+    for (const { value, count } of buckets) {
+      const active = isActive(name, String(value));
+      const text = name === 'lang' ? `${languageName(value)} (${value})` : String(value);
+      const button = el('button', { type: 'button', 'aria-pressed': String(active) },
+        el('span', { className: 'value', text }), el('span', { className: 'count', text: String(count) }));
+      button.dataset.facet = name;
+      button.dataset.value = value;
+      button.setAttribute('aria-label', `${active ? 'Remove filter' : 'Filter by'} ${label.toLowerCase()}: ${text}, ${count} results`);
+      button.addEventListener('click', () => toggleFilter(name, String(value)));
+      list.append(el('li', {}, button));
+    }
+    const heading = el('h2', { id: `facet-${name}`, text: label });
+    ui.facets.append(el('section', { className: 'facet', 'aria-labelledby': heading.id }, heading, list));
+  }
+}
+
+function renderChips() {
+  ui.chips.replaceChildren();
+  const chip = (label, remove) => {
+    const button = el('button', { type: 'button', 'aria-label': `Remove filter ${label}`, text: `${label} ×` });
+    button.addEventListener('click', remove);
+    ui.chips.append(el('li', {}, button));
+  };
+  for (const name of LIST_FILTERS) {
+    for (const value of state[name]) {
+      const shown = name === 'lang' ? languageName(value) : value;
+      chip(`${FILTER_LABELS[name]}: ${shown}`, () => toggleFilter(name, value));
+    }
+  }
+  if (state.from || state.to) {
+    chip(`Date: ${state.from || '…'} – ${state.to || '…'}`, () => update({ from: '', to: '' }, true));
+  }
+}
+
+function renderPager(total) {
+  ui.pager.replaceChildren();
+  const pages = Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
+  if (pages <= 1) return;
+  const button = (text, page, label, current = false) => {
+    const b = el('button', { type: 'button', text, 'aria-label': label });
+    if (current) b.setAttribute('aria-current', 'page');
+    b.disabled = page < 1 || page > pages;
+    b.addEventListener('click', () => { update({ page }, true); ui.hits.focus(); });
+    ui.pager.append(b);
+  };
+  button('‹ Previous', state.page - 1, 'Previous page');
+  const first = Math.max(1, Math.min(state.page - 2, pages - 4));
+  for (let page = first; page <= Math.min(pages, first + 4); page++) {
+    button(String(page), page, `Page ${page}`, page === state.page);
+  }
+  button('Next ›', state.page + 1, 'Next page');
+}
+
+function describeTotal(reply) {
+  const n = (reply.total && reply.total.value) || 0;
+  const about = reply.total && reply.total.exact === false ? 'about ' : '';
+  const words = `${about}${n.toLocaleString()} result${n === 1 ? '' : 's'}`;
+  const took = typeof reply.took_ms === 'number' ? ` (${reply.took_ms.toFixed(1)} ms)` : '';
+  const page = n > PAGE_SIZE ? `, page ${state.page}` : '';
+  return state.q ? `${words} for “${state.q}”${page}${took}` : `${words}${page}${took}`;
+}
+
+function renderReply(reply) {
+  ui.error.hidden = true;
+  const hits = Array.isArray(reply.hits) ? reply.hits : [];
+  ui.hits.replaceChildren(...hits.map((hit) => renderHit(hit)));
+  ui.status.textContent = hits.length || state.page === 1 ? describeTotal(reply) : 'No more results on this page.';
+  renderFacets(reply.facets);
+  renderChips();
+  renderPager((reply.total && reply.total.value) || 0);
+  if (reply.suggestion && reply.suggestion !== state.q) {
+    ui.suggestionLink.textContent = reply.suggestion;
+    ui.suggestionLink.href = pageUrl({ ...state, q: reply.suggestion, page: 1 });
+    ui.suggestion.hidden = false;
+  } else {
+    ui.suggestion.hidden = true;
+  }
+}
+
+function showError(message) {
+  ui.error.textContent = message;
+  ui.error.hidden = false;
+  ui.status.textContent = 'The search failed.';
+  ui.hits.replaceChildren();
+  ui.pager.replaceChildren();
+  ui.suggestion.hidden = true;
+}
+
+// --- searching -----------------------------------------------------------------------------------
+
+let inFlight = null;   // AbortController of the request whose answer we still want
+let debounceTimer = 0;
+
+async function errorMessage(response) {
+  try {
+    const body = await response.json();
+    if (body && body.error && body.error.message) return `The server said: ${body.error.message}`;
+  } catch { /* not JSON */ }
+  return `The server answered ${response.status} ${response.statusText}.`;
+}
+
+async function search() {
+  clearTimeout(debounceTimer);
+  if (inFlight) inFlight.abort();
+  const controller = new AbortController();
+  inFlight = controller;
+  renderChips();
+  ui.main.setAttribute('aria-busy', 'true');
+  try {
+    const response = await fetch(apiUrl(state), { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const reply = response.ok ? await response.json() : null;
+    const message = response.ok ? '' : await errorMessage(response);
+    if (controller !== inFlight) return;  // a newer search was started meanwhile
+    if (reply) renderReply(reply);
+    else showError(message);
+  } catch (error) {
+    if (error.name === 'AbortError') return;  // a newer search replaced this one
+    showError('Cannot reach the search server. Check your connection and try again.');
+  } finally {
+    if (controller === inFlight) {
+      inFlight = null;
+      ui.main.removeAttribute('aria-busy');
+    }
+  }
+}
+
+// Applies changes to the state, records them in the URL (a new history entry when push) and searches.
+function update(changes, push) {
+  const pageReset = !('page' in changes);
+  state = { ...state, ...changes, ...(pageReset ? { page: 1 } : {}) };
+  showStateInForm();
+  const url = pageUrl(state);
+  if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+  return search();
+}
+
+function toggleFilter(name, value) {
+  if (name === 'year') {
+    const on = isActive('year', value);
+    return update(on ? { from: '', to: '' } : { from: `${value}-01-01`, to: `${value}-12-31` }, true);
+  }
+  const values = state[name].includes(value) ? state[name].filter((v) => v !== value) : [...state[name], value];
+  return update({ [name]: values }, true);
+}
+
+// --- the document view ---------------------------------------------------------------------------
+
+async function openDocument(id) {
+  ui.docTitle.textContent = 'Loading…';
+  ui.docMeta.textContent = '';
+  ui.docBody.textContent = '';
+  if (!ui.doc.open) ui.doc.showModal();
+  try {
+    const response = await fetch('documents/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(await errorMessage(response));
+    const doc = await response.json();
+    ui.docTitle.textContent = doc.title || doc.path || id;
+    ui.docMeta.textContent = [doc.date, doc.byline, doc.lang && languageName(doc.lang), doc.path].filter(Boolean).join(' · ');
+    ui.docBody.textContent = doc.body || doc.text || '';
+  } catch (error) {
+    ui.docTitle.textContent = 'This document could not be loaded';
+    ui.docBody.textContent = error.message && !error.message.startsWith('Failed') ? error.message : 'Cannot reach the search server.';
+  }
+}
+
+// --- events --------------------------------------------------------------------------------------
+
+ui.q.addEventListener('input', () => {
+  clearTimeout(debounceTimer);
+  debounceTimer = setTimeout(() => update({ q: ui.q.value.trim() }, false), DEBOUNCE_MS);
+});
+ui.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  update({ q: ui.q.value.trim() }, true);
+});
+ui.from.addEventListener('change', () => update({ from: ui.from.value }, true));
+ui.to.addEventListener('change', () => update({ to: ui.to.value }, true));
+ui.sort.addEventListener('change', () => update({ sort: ui.sort.value }, true));
+ui.suggestionLink.addEventListener('click', (event) => {
+  event.preventDefault();
+  update({ q: ui.suggestionLink.textContent }, true);
+  ui.q.focus();
+});
+window.addEventListener('popstate', () => {
+  state = stateFromUrl();
+  showStateInForm();
+  search();
+});
+
+// Keyboard: "/" focuses the box; arrows move between the search box and the results.
+document.addEventListener('keydown', (event) => {
+  const typing = event.target.closest && event.target.closest('input, select, textarea, dialog');
+  if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    ui.q.focus();
+    ui.q.select();
+    return;
+  }
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...ui.hits.querySelectorAll('.hit-link')];
+  if (!links.length) return;
+  const position = links.indexOf(document.activeElement);
+  if (event.target === ui.q && event.key === 'ArrowDown') {
+    event.preventDefault();
+    links[0].focus();
+  } else if (position >= 0) {
+    event.preventDefault();
+    const next = position + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) ui.q.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  }
+});
+
+if (window.matchMedia('(max-width: 48rem)').matches) ui.filters.open = false;
+showStateInForm();
+search();
