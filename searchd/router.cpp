@@ -1,11 +1,11 @@
 #include "router.hpp"
 
-#include "web.hpp"
-
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <functional>
+
+#include "web.hpp"
 
 namespace newsdex::searchd {
 namespace {
@@ -46,7 +46,8 @@ Response page_response(const Request& request) {
   Response response;
   response.content_type = std::string(content_type);
   response.body = std::string(bytes);
-  response.headers.emplace_back("Content-Security-Policy", std::string(web::content_security_policy()));
+  response.headers.emplace_back("Content-Security-Policy",
+                                std::string(web::content_security_policy()));
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
   response.headers.emplace_back("Cache-Control", "no-cache");
