@@ -1,0 +1,232 @@
+// The newsroom search page in headless Chromium against the real server: type a query and see
+// highlighted results, filter by a facet and remove the filter, follow "did you mean", restore a
+// shared URL, move by keyboard, survive server errors and hostile snippets, fit a phone screen.
+// Usage: node search_page.test.mjs INDEXER SEARCHD SCREENSHOT_DIR CHROMIUM
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const [indexer, searchd, screenshots, executablePath] = process.argv.slice(2);
+const require = createRequire(join(process.env.NEWSDEX_NPM_DIR, 'package.json'));
+const { chromium } = require('playwright-core');
+
+const corpus = {
+  'politics/budget.txt': 'Parliament approves the new budget\nFebruary 9, 2021\nBy Amina Rahman\n\n' +
+    'The parliament in Baku approved the budget on Tuesday after a long debate. President Ilham Aliyev ' +
+    'said the spending plan recognises the needs of the regions and funds new schools and hospitals.\n',
+  'business/deficit.txt': 'Budget deficit narrows as exports recover\nMay 4, 2023\nBy Omar Farooq\n\n' +
+    'The budget deficit narrowed in the first quarter as exports of wheat and cotton recovered, the ' +
+    'Ministry of Finance said in Karachi on Thursday.\n',
+  'business/tax.txt': 'Tax reform to shore up the budget\nJune 12, 2023\nBy Omar Farooq\n\n' +
+    'The government in Islamabad proposed a tax reform to shore up the budget, the Ministry of Finance ' +
+    'said, as lenders pressed for a smaller deficit.\n',
+  'world/army.txt': 'Министр обороны посетил части армии\n24.11.2021\n\nМинистр обороны встретился с ' +
+    'командирами армии и обсудил подготовку войск к зиме. По словам министра, армия получит новое ' +
+    'снаряжение до конца года.\n',
+  'world/harbour.html': '<html lang="en"><head><title>Harbour reopens after storm</title><meta name="author" ' +
+    'content="Lena Novak"><meta name="date" content="2022-03-14"></head><body><article><p>The harbour in ' +
+    'Gdansk reopened on Monday after the storm damaged two piers, the port authority said. The city ' +
+    'budget will pay for the repairs.</p></article></body></html>',
+};
+
+const failures = [];
+async function check(name, body) {
+  try {
+    await body();
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failures.push(name);
+    console.log(`FAIL ${name}\n${error.stack || error}`);
+  }
+}
+
+function startServer(index) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(searchd, ['--index', index, '--listen', '127.0.0.1:0', '--socket', 'none', '--threads', '2'],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`newsdex-searchd did not start: ${output}`)), 60000);
+    child.on('exit', (code) => reject(new Error(`newsdex-searchd exited with ${code}: ${output}`)));
+    child.stdout.on('data', (data) => {
+      output += data;
+      const match = output.match(/listening on (http:\/\/[^\s]+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] + '/' });
+      }
+    });
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'newsdex-e2e-'));
+let server;
+let browser;
+try {
+  for (const [path, text] of Object.entries(corpus)) {
+    mkdirSync(dirname(join(work, 'docs', path)), { recursive: true });
+    writeFileSync(join(work, 'docs', path), text);
+  }
+  const indexed = spawnSync(indexer, ['--once', '--docs', join(work, 'docs'), '--index', join(work, 'index')],
+    { encoding: 'utf8' });
+  assert.equal(indexed.status, 0, `indexer failed: ${indexed.stdout}${indexed.stderr}`);
+  server = await startServer(join(work, 'index'));
+  mkdirSync(screenshots, { recursive: true });
+
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The page must not reach anything but its own server.
+  const foreign = [];
+  page.on('request', (request) => { if (!request.url().startsWith(server.url)) foreign.push(request.url()); });
+
+  const status = page.locator('#status');
+  const hits = page.locator('#hits .hit');
+
+  await check('the page loads with its own CSS and JS, and a labelled search box', async () => {
+    const response = await page.goto(server.url);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'], /text\/html/);
+    await page.locator('label[for=q]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#q').getAttribute('type'), 'search');
+    assert.equal(await page.locator('#status').getAttribute('aria-live'), 'polite');
+    // Empty query: the newest documents.
+    await page.waitForFunction(() => document.querySelectorAll('#hits .hit').length === 5);
+  });
+
+  await check('"/" focuses the box; typing shows highlighted results as you type', async () => {
+    await page.locator('body').press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+    await page.keyboard.type('budget', { delay: 40 });
+    await page.waitForFunction(() => /4 results for “budget”/.test(document.getElementById('status').textContent));
+    assert.equal(await hits.count(), 4);
+    assert.ok(await page.locator('#hits .snippet mark').count() >= 4, 'snippets are highlighted');
+    assert.match((await page.locator('#hits .hit-link mark').first().textContent()).toLowerCase(), /budget/);
+    assert.match(page.url(), /\?q=budget$/);
+    await page.screenshot({ path: join(screenshots, 'results.png'), fullPage: true });
+  });
+
+  await check('arrow keys move from the box through the results', async () => {
+    await page.locator('#q').focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('hit-link')), true);
+    await page.keyboard.press('ArrowDown');
+    const second = await page.evaluate(() => [...document.querySelectorAll('.hit-link')].indexOf(document.activeElement));
+    assert.equal(second, 1);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  });
+
+  await check('a facet filters the results to its count, and its chip removes the filter', async () => {
+    const facet = page.locator('#facets button[data-facet=year][data-value="2023"]');
+    const count = Number(await facet.locator('.count').textContent());
+    assert.equal(count, 2);
+    await facet.click();
+    await page.waitForFunction((n) => document.querySelectorAll('#hits .hit').length === n &&
+      /^2 results/.test(document.getElementById('status').textContent), count);
+    assert.match(page.url(), /from=2023-01-01&to=2023-12-31/);
+    assert.equal(await page.locator('#chips button').count(), 1);
+    assert.equal(await facet.getAttribute('aria-pressed'), 'true');
+
+    const lang = page.locator('#facets button[data-facet=lang][data-value=en]');
+    await lang.click();
+    await page.waitForFunction(() => document.querySelectorAll('#chips button').length === 2);
+    await page.screenshot({ path: join(screenshots, 'filtered.png'), fullPage: true });
+
+    await page.locator('#chips button', { hasText: 'Date' }).click();
+    await page.locator('#chips button', { hasText: 'Language' }).click();
+    await page.waitForFunction(() => /^4 results/.test(document.getElementById('status').textContent));
+    assert.equal(await page.locator('#chips button').count(), 0);
+  });
+
+  await check('"did you mean" follows the suggestion', async () => {
+    await page.locator('#q').fill('budgit');
+    await page.locator('#q').press('Enter');
+    const link = page.locator('#suggestion-link');
+    await link.waitFor({ state: 'visible' });
+    assert.equal(await link.textContent(), 'budget');
+    await page.screenshot({ path: join(screenshots, 'suggestion.png'), fullPage: true });
+    await link.click();
+    await page.waitForFunction(() => /4 results for “budget”/.test(document.getElementById('status').textContent));
+    assert.equal(await page.locator('#q').inputValue(), 'budget');
+  });
+
+  await check('a shared URL restores query, filters, sort and page', async () => {
+    await page.goto(`${server.url}?q=budget&lang=en&sort=-date`);
+    await page.waitForFunction(() => /results for “budget”/.test(document.getElementById('status').textContent));
+    assert.equal(await page.locator('#q').inputValue(), 'budget');
+    assert.equal(await page.locator('#sort').inputValue(), '-date');
+    const dates = await page.locator('#hits time').allTextContents();
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    await page.goBack();
+  });
+
+  await check('the document view shows the full text', async () => {
+    await page.goto(`${server.url}?q=harbour`);
+    await page.locator('#hits .hit-link').first().click();
+    await page.locator('#doc-body').filter({ hasText: 'port authority' }).waitFor();
+    assert.equal(await page.locator('#doc-title').textContent(), 'Harbour reopens after storm');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('server errors become a message, not a blank page', async () => {
+    await page.route('**/search?**', (route) => route.fulfill({
+      status: 503, contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'unavailable', message: 'the index is being replaced' } }),
+    }));
+    await page.goto(`${server.url}?q=budget`);
+    await page.locator('#error').filter({ hasText: 'the index is being replaced' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'error.png') });
+    await page.unroute('**/search?**');
+  });
+
+  await check('markup in a snippet other than the highlight tags is shown as text, never run', async () => {
+    await page.route('**/search?**', (route) => route.fulfill({
+      status: 200, contentType: 'application/json',
+      body: JSON.stringify({
+        total: { value: 1, exact: true }, took_ms: 1, facets: {}, suggestion: null,
+        hits: [{ id: 'x', path: 'x.html', title: 'x', title_highlighted: '<img src=x onerror="window.owned=1">x',
+          date: null, byline: '', lang: 'en', snippet: 'a <mark>b</mark> <script>window.owned=1</script>' }],
+      }),
+    }));
+    await page.goto(`${server.url}?q=b`);
+    await page.locator('#hits .hit').waitFor();
+    assert.equal(await page.locator('#hits img, #hits script').count(), 0);
+    assert.equal(await page.evaluate(() => window.owned), undefined);
+    assert.match(await page.locator('#hits .snippet').textContent(), /<script>/);
+    await page.unroute('**/search?**');
+  });
+
+  await check('readable on a phone', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+    await phone.goto(`${server.url}?q=budget`);
+    await phone.waitForFunction(() => document.querySelectorAll('#hits .hit').length === 4);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await phone.screenshot({ path: join(screenshots, 'phone.png'), fullPage: true });
+    await phone.close();
+  });
+
+  await check('no script errors and no requests to other hosts', async () => {
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(foreign, []);
+  });
+} catch (error) {
+  failures.push('setup');
+  console.log(`FAIL setup\n${error.stack || error}`);
+} finally {
+  if (browser) await browser.close();
+  if (server) server.child.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(failures.length ? `${failures.length} failed: ${failures.join(', ')}` : `all passed; screenshots in ${screenshots}`);
+process.exit(failures.length ? 1 : 0);
