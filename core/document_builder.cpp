@@ -66,8 +66,8 @@ AnalysedArticle analyse_article(Analyzer& analyzer, const Article& article) {
   return analysed;
 }
 
-Xapian::Document build_document(const SourceFile& source, int part, const Article& article,
-                                const AnalysedArticle& analysed, std::int64_t indexed_at) {
+BuiltDocument build_document(const SourceFile& source, int part, const Article& article,
+                             const AnalysedArticle& analysed, std::int64_t indexed_at) {
   const auto& body = analysed.body;
   const auto& title = analysed.title;
   Xapian::Document doc;
@@ -108,9 +108,13 @@ Xapian::Document build_document(const SourceFile& source, int part, const Articl
       {f::kSha256, source.sha256},
       {f::kBody, article.body},
   };
+  return {std::move(doc), std::move(data)};
+}
+
+Xapian::Document seal(BuiltDocument& built) {
   // Replacement characters keep the JSON valid if a parser let an invalid byte through.
-  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return doc;
+  built.doc.set_data(built.data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return built.doc;
 }
 
 }  // namespace newsdex

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,19 @@ struct AnalysedArticle {
 // Runs the analyzer over an article's title, body and byline.
 AnalysedArticle analyse_article(Analyzer& analyzer, const Article& article);
 
+// A document before it is stored: its data stays a JSON object until seal(), so the writer can
+// still add what only it knows (the index-wide canonical entity names).
+struct BuiltDocument {
+  Xapian::Document doc;
+  nlohmann::json data;
+};
+
 // part: the article's index within a multi-article file (JSON array / NDJSON), or -1.
 // indexed_at: seconds since the epoch, stored in kSlotIndexedAt.
-Xapian::Document build_document(const SourceFile& source, int part, const Article& article,
-                                const AnalysedArticle& analysed, std::int64_t indexed_at);
+BuiltDocument build_document(const SourceFile& source, int part, const Article& article,
+                             const AnalysedArticle& analysed, std::int64_t indexed_at);
+
+// Stores the data in the document (as compact JSON) and returns the document.
+Xapian::Document seal(BuiltDocument& built);
 
 }  // namespace newsdex

@@ -8,8 +8,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "daemon.hpp"
+#include "document_builder.hpp"
+#include "entities.hpp"
+#include "entity_explain.hpp"
+#include "file_reader.hpp"
+#include "formats.hpp"
 #include "indexer.hpp"
 #include "logging.hpp"
 #include "status.hpp"
@@ -25,6 +31,7 @@ struct Flags {
   bool log_json = false;
   bool once = false;
   bool status = false;
+  std::string explain;
   unsigned workers = 0;
 };
 
@@ -81,6 +88,37 @@ void print_summary(const IndexerCounters& c, double seconds) {
   fmt::print("languages: {}\n", langs);
 }
 
+// --explain: what the indexer makes of one file, for an editor asking why it is tagged as it is.
+int explain_file(const std::string& path) {
+  auto format = format_for(path);
+  if (!format) {
+    std::fprintf(stderr, "newsdex-indexer: %s: not a format newsdex indexes\n", path.c_str());
+    return 2;
+  }
+  auto file = read_file(path, std::numeric_limits<std::uint64_t>::max());
+  if (!file) {
+    std::fprintf(stderr, "newsdex-indexer: %s: %s\n", path.c_str(), file.error().message.c_str());
+    return 2;
+  }
+  auto articles = parse_document(*format, file->bytes);
+  if (!articles) {
+    std::fprintf(stderr, "newsdex-indexer: %s: %s\n", path.c_str(),
+                 articles.error().message.c_str());
+    return 2;
+  }
+  Analyzer analyzer;
+  EntityExtractor extractor;
+  for (std::size_t i = 0; i < articles->size(); ++i) {
+    const auto& article = (*articles)[i];
+    auto analysed = analyse_article(analyzer, article);
+    if (articles->size() > 1)
+      fmt::print("{}article {} of {}\n", i ? "\n" : "", i + 1, articles->size());
+    fmt::print("{}", explain_document(article, analysed.body.lang, analysed.body.langs,
+                                      extractor.extract(article, analysed.body.lang)));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run_indexer_cli(int argc, char** argv) {
@@ -92,6 +130,8 @@ int run_indexer_cli(int argc, char** argv) {
   app.add_option("--index", flags.index, "index directory (overrides [paths] index)");
   app.add_flag("--once", flags.once,
                "index what changed, delete what disappeared, then exit (default: keep watching)");
+  app.add_option("--explain", flags.explain,
+                 "print the title, date, byline, languages and entities found in FILE, then exit");
   app.add_flag("--status", flags.status,
                "print what the index holds and its last commit, then exit");
   app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)");
@@ -103,6 +143,7 @@ int run_indexer_cli(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
 
+  if (!flags.explain.empty()) return explain_file(flags.explain);
   auto config = resolve_config(flags, !flags.status);
   if (!config) {
     std::fprintf(stderr, "newsdex-indexer: %s\n", config.error().message.c_str());

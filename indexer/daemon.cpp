@@ -262,7 +262,7 @@ struct Daemon::Impl {
     asio::post(io, [this] { io.stop(); });
   }
 
-  void apply(const FileUpdate& update, IndexerCounters& counters) {
+  void apply(FileUpdate& update, IndexerCounters& counters) {
     using Kind = FileUpdate::Kind;
     writer->apply(update);
     if (update.moved_from) known->erase(*update.moved_from);

@@ -72,8 +72,9 @@ FileUpdate FileProcessor::process(const FileJob& job) {
     for (const auto& token : analysed.body.tokens)
       if (spellable(token.term)) words.insert(token.term);
     update.langs.push_back(analysed.body.lang);
-    update.docs.push_back(build_document(update.source, multi ? static_cast<int>(i) : -1, article,
-                                         analysed, update.indexed_at_s));
+    update.docs.push_back({build_document(update.source, multi ? static_cast<int>(i) : -1, article,
+                                          analysed, update.indexed_at_s),
+                           extractor_.extract(article, analysed.body.lang)});
   }
   if (update.docs.empty()) {
     update.error = "no article with any text in it";

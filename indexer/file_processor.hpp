@@ -13,6 +13,7 @@
 
 #include "analyzer.hpp"
 #include "document_builder.hpp"
+#include "entities.hpp"
 #include "index_state.hpp"
 
 namespace newsdex {
@@ -21,6 +22,13 @@ struct FileJob {
   std::string relative_path;
   std::optional<IndexedFile> known;       // what the index holds for this file (or moved_from)
   std::optional<std::string> moved_from;  // the file was renamed from this path
+};
+
+// One article ready for the writer, with the entities it mentions (the writer resolves them
+// against the index-wide entity table).
+struct PendingDocument {
+  BuiltDocument built;
+  std::vector<Entity> entities;
 };
 
 struct FileUpdate {
@@ -36,7 +44,7 @@ struct FileUpdate {
   bool was_indexed = false;               // the index held this file before
   std::optional<std::string> moved_from;  // also delete this path's documents (or move them)
   SourceFile source;
-  std::vector<Xapian::Document> docs;
+  std::vector<PendingDocument> docs;
   std::vector<std::string> spelling;  // distinct words for the spelling dictionary
   std::vector<std::string> langs;     // main language of each document (for the summary)
   std::int64_t indexed_at_s = 0;      // when the file was read
@@ -45,14 +53,16 @@ struct FileUpdate {
 
 class FileProcessor {
  public:
-  FileProcessor(std::filesystem::path root, std::uint64_t max_file_bytes)
-      : root_(std::move(root)), max_file_bytes_(max_file_bytes) {}
+  FileProcessor(std::filesystem::path root, std::uint64_t max_file_bytes,
+                const EntityExtractor& extractor)
+      : root_(std::move(root)), max_file_bytes_(max_file_bytes), extractor_(extractor) {}
 
   FileUpdate process(const FileJob& job);
 
  private:
   std::filesystem::path root_;
   std::uint64_t max_file_bytes_;
+  const EntityExtractor& extractor_;
   Analyzer analyzer_;
 };
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "entity_terms.hpp"
 #include "schema.hpp"
 
 namespace newsdex {
@@ -31,7 +32,11 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
                                                std::to_string(schema::kSchemaVersion) +
                                                ": rebuild it into a new directory");
     db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
-    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(db)));
+    auto entities = load_entity_table(db);
+    if (!entities)
+      return make_error(Errc::index_error, "the entity table in " + index_dir.string() +
+                                               " is unreadable: " + entities.error().message);
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(db), std::move(*entities)));
   } catch (const Xapian::DatabaseLockError&) {
     return make_error(Errc::index_error, "another indexer holds the index " + index_dir.string() +
                                              " (Xapian's write lock is taken)");
@@ -41,7 +46,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
   }
 }
 
-void IndexWriter::apply(const FileUpdate& update) {
+void IndexWriter::apply(FileUpdate& update) {
   using Kind = FileUpdate::Kind;
   if (update.moved_from && update.kind != Kind::move) remove(*update.moved_from);
   switch (update.kind) {
@@ -58,8 +63,13 @@ void IndexWriter::apply(const FileUpdate& update) {
     case Kind::replace:
       // Deleting by the file term even for a file believed new costs one lookup and makes a
       // duplicate impossible whatever the caller believed.
-      db_.delete_document(schema::file_term(update.relative_path));
-      for (const auto& doc : update.docs) db_.add_document(doc);
+      remove(update.relative_path);
+      for (auto& pending : update.docs) {
+        auto resolved = entities_.add_document(pending.entities);
+        add_entities(pending.built.doc, pending.built.data, resolved);
+        db_.add_document(seal(pending.built));
+      }
+      entities_changed_ = entities_changed_ || !update.docs.empty();
       for (const auto& word : update.spelling) db_.add_spelling(word);
       pending_ += update.docs.size();
       return;
@@ -67,7 +77,16 @@ void IndexWriter::apply(const FileUpdate& update) {
 }
 
 void IndexWriter::remove(const std::string& relative_path) {
-  db_.delete_document(schema::file_term(relative_path));
+  const auto term = schema::file_term(relative_path);
+  // The entity table forgets what these documents mentioned.
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    auto data = nlohmann::json::parse(db_.get_document(*it).get_data(), nullptr, false);
+    auto stored = entities_from_data(data);
+    if (stored.empty()) continue;
+    entities_.remove_document(stored);
+    entities_changed_ = true;
+  }
+  db_.delete_document(term);
   ++pending_;
 }
 
@@ -122,6 +141,13 @@ void IndexWriter::move(const FileUpdate& update) {
 }
 
 void IndexWriter::commit(const IndexerCounters& counters) {
+  if (entities_changed_) {
+    if (auto renamed = apply_entity_renames(db_, entities_.take_renames()); !renamed)
+      throw Xapian::DatabaseError("re-tagging renamed entities failed: " + renamed.error().message);
+    if (auto saved = save_entity_table(db_, entities_); !saved)
+      throw Xapian::DatabaseError("saving the entity table failed: " + saved.error().message);
+    entities_changed_ = false;
+  }
   db_.set_metadata(schema::kMetaLastCommit, utc_now_iso());
   db_.set_metadata(schema::kMetaDocsIndexed, std::to_string(counters.documents));
   db_.set_metadata(schema::kMetaErrors, std::to_string(counters.skipped));

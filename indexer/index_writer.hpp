@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "entity_table.hpp"
 #include "file_processor.hpp"
 #include "result.hpp"
 #include "schema.hpp"
@@ -32,8 +33,8 @@ class IndexWriter {
   // Opens or creates the index. Errc::conflict-like index_error when another indexer holds it.
   static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& index_dir);
 
-  // Applies one processed file.
-  void apply(const FileUpdate& update);
+  // Applies one processed file (its documents are moved into the index).
+  void apply(FileUpdate& update);
 
   // Deletes every document cut from a source file.
   void remove(const std::string& relative_path);
@@ -42,18 +43,22 @@ class IndexWriter {
   // commit.
   void set_state(const std::string& json) { db_.set_metadata(schema::kMetaIndexerState, json); }
 
-  // Writes the counters to the metadata and commits.
+  // Applies entity renames, saves the entity table, writes the counters to the metadata and
+  // commits: documents, table and counters always land together.
   void commit(const IndexerCounters& counters);
 
   const Xapian::WritableDatabase& database() const { return db_; }
   std::uint64_t pending() const { return pending_; }  // changes since the last commit
 
  private:
-  explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  IndexWriter(Xapian::WritableDatabase db, EntityTable entities)
+      : db_(std::move(db)), entities_(std::move(entities)) {}
   void touch(const FileUpdate& update);
   void move(const FileUpdate& update);
 
   Xapian::WritableDatabase db_;
+  EntityTable entities_;
+  bool entities_changed_ = false;
   std::uint64_t pending_ = 0;
 };
 

@@ -47,6 +47,7 @@ class WorkerPool {
   BoundedQueue<FileJob> jobs_;
   BoundedQueue<FileUpdate> updates_;
   std::atomic<unsigned> running_;
+  EntityExtractor extractor_;  // shared: extraction only reads its gazetteers
   std::vector<std::jthread> threads_;
 };
 
