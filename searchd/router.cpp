@@ -30,10 +30,10 @@ bool same_secret(std::string_view a, std::string_view b) {
 }
 
 ApiResult<json> parse_json_body(std::string_view body) {
+  if (!valid_utf8(body)) return bad_request("invalid_utf8", "the body is not valid UTF-8");
   try {
     return json::parse(body);
   } catch (const json::parse_error& e) {
-    if (e.id == 316) return bad_request("invalid_utf8", "the body is not valid UTF-8");
     return bad_request("invalid_json", std::string("malformed JSON: ") + e.what());
   }
 }

@@ -93,6 +93,8 @@ struct Server::Impl {
   std::optional<local_stream::acceptor> unix_acceptor;
   asio::signal_set signals{io};
   bool stopping = false;
+  unsigned short http_port = 0;  // as bound, kept for readers on other threads
+  unsigned short tcp_port = 0;
 
   // Open connections, so that stopping can close the idle ones. Touched only on the I/O thread.
   struct Connection {
@@ -322,6 +324,7 @@ Status Server::start() {
                         "bad listen address '" + impl.options.listen + "' (host:port)");
     if (auto status = impl.listen(impl.http_acceptor, *endpoint, impl.options.listen); !status)
       return status;
+    impl.http_port = impl.http_acceptor->local_endpoint().port();
   }
   if (!impl.options.tcp_listen.empty()) {
     auto endpoint = parse_endpoint(impl.options.tcp_listen);
@@ -330,6 +333,7 @@ Status Server::start() {
                         "bad NDJSON TCP address '" + impl.options.tcp_listen + "' (host:port)");
     if (auto status = impl.listen(impl.tcp_acceptor, *endpoint, impl.options.tcp_listen); !status)
       return status;
+    impl.tcp_port = impl.tcp_acceptor->local_endpoint().port();
   }
   if (!impl.options.socket_path.empty()) {
     const std::filesystem::path path = impl.options.socket_path;
@@ -381,13 +385,11 @@ void Server::stop() {
 }
 
 unsigned short Server::http_port() const {
-  error_code ec;
-  return impl_->http_acceptor ? impl_->http_acceptor->local_endpoint(ec).port() : 0;
+  return impl_->http_port;
 }
 
 unsigned short Server::tcp_port() const {
-  error_code ec;
-  return impl_->tcp_acceptor ? impl_->tcp_acceptor->local_endpoint(ec).port() : 0;
+  return impl_->tcp_port;
 }
 
 }  // namespace newsdex::searchd
