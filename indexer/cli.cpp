@@ -125,17 +125,23 @@ int run_indexer_cli(int argc, char** argv) {
   CLI::App app{"newsdex-indexer: keeps a Xapian index of a news documents directory up to date"};
   Flags flags;
   if (const char* env = std::getenv("NEWSDEX_CONFIG")) flags.config = env;
-  app.add_option("--config", flags.config, "TOML config file (default: $NEWSDEX_CONFIG)");
-  app.add_option("--docs", flags.docs, "documents directory (overrides [paths] docs)");
-  app.add_option("--index", flags.index, "index directory (overrides [paths] index)");
+  app.add_option("--config", flags.config, "TOML config file (default: $NEWSDEX_CONFIG)")
+      ->type_name("FILE");
+  app.add_option("--docs", flags.docs, "documents directory (overrides [paths] docs)")
+      ->type_name("DIR");
+  app.add_option("--index", flags.index, "index directory (overrides [paths] index)")
+      ->type_name("DIR");
   app.add_flag("--once", flags.once,
                "index what changed, delete what disappeared, then exit (default: keep watching)");
   app.add_option("--explain", flags.explain,
-                 "print the title, date, byline, languages and entities found in FILE, then exit");
+                 "print the title, date, byline, languages and entities found in FILE, then exit")
+      ->type_name("FILE");
   app.add_flag("--status", flags.status,
                "print what the index holds and its last commit, then exit");
-  app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)");
-  app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error, critical, off");
+  app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)")
+      ->type_name("N");
+  app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error, critical, off")
+      ->type_name("LEVEL");
   app.add_flag("--log-json", flags.log_json, "log one JSON object per line");
   try {
     app.parse(argc, argv);
