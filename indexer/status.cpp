@@ -28,6 +28,17 @@ std::string metadata(const Xapian::Database& db, const char* key) {
   return value.empty() ? "-" : value;
 }
 
+// "watching (pid 42): 3 queued, 1200 files; 1180 added, 20 updated, 0 removed, 2 skipped"
+std::string indexer_state(const Xapian::Database& db) {
+  auto state = nlohmann::json::parse(db.get_metadata(schema::kMetaIndexerState), nullptr, false);
+  if (!state.is_object()) return "-";
+  auto number = [&](const char* key) { return state.value(key, std::uint64_t{0}); };
+  return fmt::format(
+      "{} (pid {}): {} queued, {} files; {} added, {} updated, {} removed, {} skipped",
+      state.value("state", "?"), number("pid"), number("queue"), number("files"), number("added"),
+      number("updated"), number("removed"), number("skipped"));
+}
+
 }  // namespace
 
 Result<std::string> index_status_report(const std::filesystem::path& index_dir,
@@ -42,6 +53,7 @@ Result<std::string> index_status_report(const std::filesystem::path& index_dir,
     out += fmt::format("schema version: {}\n", metadata(db, schema::kMetaSchemaVersion));
     out += fmt::format("last commit:    {}\n", metadata(db, schema::kMetaLastCommit));
     out += fmt::format("files skipped:  {}\n", metadata(db, schema::kMetaErrors));
+    out += fmt::format("indexer:        {}\n", indexer_state(db));
 
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
