@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "logging.hpp"
 
 int main(int argc, char** argv) {
   CLI::App cli{"newsdex-searchd: JSON search over HTTP and NDJSON sockets"};
@@ -36,6 +37,10 @@ int main(int argc, char** argv) {
   if (!socket.empty()) config.server.socket = socket;
   if (!tcp_listen.empty()) config.server.tcp_listen = tcp_listen;
   if (threads) config.server.threads = threads;
+  if (auto logging = newsdex::configure_logging(config.log); !logging) {
+    std::fprintf(stderr, "%s\n", logging.error().message.c_str());
+    return 2;
+  }
   if (config.paths.index.empty()) {
     spdlog::error("no index: give --index DIR or [paths] index in --config");
     return 2;
