@@ -77,7 +77,9 @@ TEST(EntityTermsTest, TableRoundTripsThroughChunkedMetadata) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   EntityTable table;
   for (int i = 0; i < 6000; ++i) {  // large enough for several chunks
-    const std::string name = "Person" + std::to_string(i) + " Surname" + std::to_string(i);
+    // Distinct surnames spread over many lookup buckets, as real names are.
+    std::string surname = {char('A' + i % 26), char('a' + i / 26 % 26), char('a' + i / 676 % 26)};
+    const std::string name = "Karim " + surname + "ovski";
     table.add_document({person(name, {name})});
   }
   ASSERT_TRUE(save_entity_table(db, table).ok());
