@@ -17,12 +17,10 @@ bool is_prefixed(std::string_view term) {
   return !term.empty() && term[0] >= 'A' && term[0] <= 'Z';
 }
 
-}  // namespace
-
-MatchedTerms matched_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) {
+template <class Iterator>
+MatchedTerms sort_terms(Iterator begin, Iterator end) {
   MatchedTerms terms;
-  for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit);
-       ++t) {
+  for (auto t = begin; t != end; ++t) {
     const std::string term = *t;
     if (!is_prefixed(term)) {
       terms.words.push_back(term);
@@ -32,8 +30,21 @@ MatchedTerms matched_terms(const Xapian::Enquire& enquire, const Xapian::MSetIte
       terms.title.push_back(term.substr(schema::kPrefixTitle.size()));
     }
   }
-  for (auto* list : {&terms.words, &terms.stems, &terms.title}) std::ranges::sort(*list);
+  for (auto* list : {&terms.words, &terms.stems, &terms.title}) {
+    std::ranges::sort(*list);
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
   return terms;
+}
+
+}  // namespace
+
+MatchedTerms query_terms(const Xapian::Query& query) {
+  return sort_terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
+}
+
+MatchedTerms matched_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) {
+  return sort_terms(enquire.get_matching_terms_begin(hit), enquire.get_matching_terms_end(hit));
 }
 
 std::string body_snippet(const Xapian::Database& db, const Xapian::MSet& mset,

@@ -14,13 +14,18 @@
 
 namespace newsdex::searchd {
 
-// The query terms one document matched, sorted by kind.
+// Query terms by kind: those of the whole query (candidates for every hit; terms a document lacks
+// simply have no positions in it) or those one document matched.
 struct MatchedTerms {
   std::vector<std::string> words;  // unprefixed, positional terms
   std::vector<std::string> stems;  // Z terms without the Z
   std::vector<std::string> title;  // S terms without the S
 };
 
+// Every term of the query, for all hits at once (wildcards are not expanded here).
+MatchedTerms query_terms(const Xapian::Query& query);
+
+// The terms one hit matched, wildcard expansions included (slower: walks its termlist).
 MatchedTerms matched_terms(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit);
 
 // The body passage of about `length` characters. langs: the document's languages (for stems).

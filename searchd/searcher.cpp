@@ -7,6 +7,7 @@
 #include "highlighter.hpp"
 #include "query.hpp"
 #include "schema.hpp"
+#include "stored_fields.hpp"
 
 namespace newsdex::searchd {
 namespace {
@@ -22,11 +23,6 @@ Xapian::Query any_of(const std::vector<std::string>& values, auto term_of) {
   std::vector<Xapian::Query> terms;
   for (const auto& value : values) terms.push_back(term_of(value));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
-
-json stored_data(const Xapian::Document& doc) {
-  json data = json::parse(doc.get_data(), nullptr, false);
-  return data.is_object() ? data : json::object();
 }
 
 std::string id_of(const json& data) {
@@ -146,12 +142,13 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     Xapian::Enquire enquire;
     Xapian::MSet mset;
     std::unique_ptr<FacetCounter> facets;
+    Xapian::Query query;
   };
   auto run = [&](std::string_view text) -> std::pair<Outcome, std::string> {
     BuiltQuery built = build_query(db, text);
     Xapian::Query query =
         filter ? Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter) : built.query;
-    Outcome outcome{Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets)};
+    Outcome outcome{Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets), query};
     outcome.enquire.set_query(query);
     if (sort != Sort::relevance)
       outcome.enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
@@ -171,10 +168,13 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   const Xapian::MSet& mset = outcome.mset;
   HighlightTags tags{request.highlight_pre, request.highlight_post, "\xE2\x80\xA6"};
   json hits = json::array();
+  // Wildcards expand per document; otherwise the query's own terms serve every hit.
+  const bool per_hit_terms = normalized.find('*') != std::string::npos;
+  const MatchedTerms all_terms = per_hit_terms ? MatchedTerms{} : query_terms(outcome.query);
+  std::string body;
   for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
     const Xapian::Document doc = hit.get_document();
-    json data = stored_data(doc);
-    const std::string body = data.value(schema::field::kBody, std::string());
+    json data = parse_stored(doc.get_data(), request.snippet > 0 ? &body : nullptr);
     const std::string title = data.value(schema::field::kTitle, std::string());
     const std::vector<std::string> langs = langs_of(data);
     json entry = {
@@ -189,7 +189,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
         {"entities", data.value(schema::field::kEntities, json::object())},
     };
     if (request.snippet > 0) {
-      const MatchedTerms terms = matched_terms(outcome.enquire, hit);
+      const MatchedTerms terms = per_hit_terms ? matched_terms(outcome.enquire, hit) : all_terms;
       entry["snippet"] =
           body_snippet(db, mset, hit, doc, body, langs, terms, request.snippet, tags);
       entry["title_highlighted"] = highlight_title(
@@ -213,7 +213,9 @@ ApiResult<json> Searcher::document(const std::string& id) {
     auto posting = db.postlist_begin(term);
     if (posting == db.postlist_end(term))
       return ApiError{404, "not_found", "no document with id '" + id + "'"};
-    json data = stored_data(db.get_document(*posting));
+    std::string body;
+    json data = parse_stored(db.get_document(*posting).get_data(), &body);
+    data[schema::field::kBody] = std::move(body);
     data["id"] = id;
     if (!data.contains(schema::field::kEntities)) data[schema::field::kEntities] = json::object();
     return data;
