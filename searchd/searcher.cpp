@@ -186,10 +186,13 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
         {"lang", data.value(schema::field::kLang, "")},
         {"type", data.value(schema::field::kType, "")},
         {"score", hit.get_weight()},
-        {"entities", data.value(schema::field::kEntities, json::object())},
     };
+    auto entities = data.find(schema::field::kEntities);
+    entry["entities"] = entities != data.end() ? std::move(*entities) : json::object();
     if (request.snippet > 0) {
-      const MatchedTerms terms = per_hit_terms ? matched_terms(outcome.enquire, hit) : all_terms;
+      const MatchedTerms hit_terms =
+          per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};
+      const MatchedTerms& terms = per_hit_terms ? hit_terms : all_terms;
       entry["snippet"] =
           body_snippet(db, mset, hit, doc, body, langs, terms, request.snippet, tags);
       entry["title_highlighted"] = highlight_title(
