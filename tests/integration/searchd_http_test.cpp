@@ -194,6 +194,17 @@ TEST_F(SearchdHttp, FacetsCountEveryMatchIndependentlyChecked) {
   EXPECT_EQ(response["facets"]["year"].size(), 3u);  // 2019, 2020, 2021
   EXPECT_EQ(response["facets"]["type"][0]["count"], std::size(kDocs));
   EXPECT_TRUE(response["facets"]["person"].is_array());
+  // Multi-valued entity facets: each name counted once per document, as its filter term says.
+  const json places = get("/search?limit=0&facets=place:50")["facets"]["place"];
+  EXPECT_FALSE(places.empty());
+  for (const auto& entry : places) {
+    std::string name = entry["value"];
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    EXPECT_EQ(entry["count"], db.get_termfreq(schema::hashed_key(schema::kPrefixPlace, name)))
+        << entry;
+    const json filtered = get("/search?limit=0&place=" + encode(entry["value"].get<std::string>()));
+    EXPECT_EQ(filtered["total"]["value"], entry["count"]) << entry;
+  }
   EXPECT_EQ(response["hits"].size(), 1u);  // facets are over all matches, not the page
 }
 
