@@ -72,8 +72,9 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
     });
 
     Progress progress{0, plan.jobs.size()};
-    // Bulk loads commit in large batches: Xapian writes fastest when it flushes rarely.
-    const std::uint64_t batch = std::max<std::uint64_t>(config.indexer.commit_every_docs, 5000);
+    // Bulk loads commit every 2,000 documents or more: as fast as larger batches here (20,000
+    // documents: 10,000 per commit was slower), with a third less peak memory than 5,000.
+    const std::uint64_t batch = std::max<std::uint64_t>(config.indexer.commit_every_docs, 2000);
     while (auto update = pool.next()) {
       count(counters, *update);
       (*writer)->apply(*update);
