@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "entity_text.hpp"
 #include "schema.hpp"
 #include "stemmers.hpp"
 
@@ -236,10 +237,9 @@ std::string normalize_query(std::string_view raw, Analyzer& analyzer) {
 }
 
 Xapian::Query entity_filter(std::string_view prefix, std::string_view value) {
-  const std::string exact = schema::hashed_key(prefix, value);
-  const std::string lower = schema::hashed_key(prefix, ascii_lower(value));
-  if (exact == lower) return Xapian::Query(exact);
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(exact), Xapian::Query(lower));
+  // The indexer folds canonical names the same way (entity_terms.cpp), so "Erdoğan" and "erdogan"
+  // both find XPERSON:recep tayyip erdogan.
+  return Xapian::Query(schema::hashed_key(prefix, entity_text::fold(value)));
 }
 
 std::vector<std::string> index_languages(const Xapian::Database& db) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "entity_terms.hpp"
 #include "schema.hpp"
 #include "test_support.hpp"
 
@@ -114,6 +115,19 @@ TEST(BuildQuery, WordsTheIndexHasAreNotCorrected) {
   EXPECT_EQ(build_query(db, "black").corrected, "");
   const std::string corrected = build_query(db, "blak").corrected;
   EXPECT_TRUE(corrected == "black" || corrected == "back") << corrected;
+}
+
+// Entity filters find the terms the indexer writes, whatever the case and accents of the request.
+TEST(EntityFilter, FoldsLikeTheIndexer) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document doc;
+  doc.add_boolean_term(entity_term(EntityType::person, "Recep Tayyip Erdoğan"));
+  db.add_document(doc);
+  for (const char* asked : {"Recep Tayyip Erdoğan", "recep tayyip erdogan", "RECEP TAYYIP ERDOĞAN"}) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(entity_filter(schema::kPrefixPerson, asked));
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 1u) << asked;
+  }
 }
 
 }  // namespace
