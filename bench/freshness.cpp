@@ -1,7 +1,7 @@
 // Freshness: milliseconds from a file being written to it being visible to a newly opened Xapian
 // reader, with the real indexer daemon watching a temporary directory. Prints p50 / p99 / max at
 // 1 and 50 files per second, for in-place writes and for write-to-temp-then-rename.
-//   bench/freshness [SECONDS_PER_RUN=10]
+//   bench/freshness [SECONDS_PER_RUN=10] [COMMIT_INTERVAL_MS=200] [DEBOUNCE_MS=50]
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
@@ -41,18 +41,35 @@ double percentile(std::vector<double> values, double p) {
   return values[std::min(values.size() - 1, static_cast<std::size_t>(p * values.size()))];
 }
 
-void measure(const Run& run, int seconds, const fs::path& work) {
+struct Policy {
+  unsigned commit_interval_ms;
+  unsigned debounce_ms;
+};
+
+void measure(const Run& run, int seconds, const Policy& policy, const fs::path& work) {
   const auto docs = work / "docs";
   const auto index = work / "index";
   fs::remove_all(work);
   fs::create_directories(docs);
 
-  newsdex::Config config;  // the defaults: debounce 50 ms, commits at most every 200 ms
+  newsdex::Config config;
   config.paths.docs = docs;
   config.paths.index = index;
+  config.indexer.commit_interval_ms = policy.commit_interval_ms;
+  config.indexer.debounce_ms = policy.debounce_ms;
+  config.log.level = "warn";
   newsdex::Daemon daemon(config, nullptr);
   std::jthread indexer([&] { daemon.run(); });
-  while (!fs::exists(index / "iamglass")) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  // Measure from a running daemon: wait until a first file has gone all the way through.
+  write_article(docs / "warmup.txt", -1);
+  for (;;) {
+    try {
+      if (Xapian::Database(index.string()).term_exists(newsdex::schema::id_term("warmup.txt")))
+        break;
+    } catch (const Xapian::Error&) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 
   const int total = std::max(1, static_cast<int>(run.files_per_second * seconds));
   std::mutex mutex;
@@ -127,11 +144,14 @@ void measure(const Run& run, int seconds, const fs::path& work) {
 
 int main(int argc, char** argv) {
   const int seconds = argc > 1 ? std::atoi(argv[1]) : 10;
+  const Policy policy{argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : 200u,
+                      argc > 3 ? static_cast<unsigned>(std::atoi(argv[3])) : 50u};
   spdlog::set_level(spdlog::level::warn);
   const auto work =
       fs::temp_directory_path() / fmt::format("newsdex-freshness-{}", std::random_device{}());
   fmt::print(
-      "freshness: write -> visible to a new reader (debounce 50 ms, commit interval 200 ms)\n");
+      "freshness: write -> visible to a new reader (commit interval {} ms, debounce {} ms)\n",
+      policy.commit_interval_ms, policy.debounce_ms);
   for (const Run& run : {Run{1, false}, Run{1, true}, Run{50, false}, Run{50, true}})
-    measure(run, seconds, work);
+    measure(run, seconds, policy, work);
 }
