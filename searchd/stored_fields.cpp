@@ -2,6 +2,9 @@
 
 #include <charconv>
 #include <cstring>
+#include <optional>
+
+#include "fast_json.hpp"
 
 namespace newsdex::searchd {
 namespace {
@@ -47,8 +50,14 @@ bool hex4(std::string_view text, std::size_t at, std::uint32_t& value) {
   return ec == std::errc() && end == text.data() + at + 4;
 }
 
+// Falls back to nlohmann's parser for whatever read_json declines (it gives the same value).
+json parse_json(std::string_view text) {
+  std::optional<json> fields = read_json(text);
+  return fields ? std::move(*fields) : json::parse(text, nullptr, false);
+}
+
 json parse_whole(std::string_view data, std::string* body) {
-  json fields = json::parse(data, nullptr, false);
+  json fields = parse_json(data);
   if (!fields.is_object()) fields = json::object();
   if (body) {
     auto it = fields.find("body");
@@ -100,7 +109,8 @@ bool json_unescape(std::string_view escaped, std::string& out) {
         std::uint32_t cp = 0;
         if (!hex4(escaped, at, cp)) return false;
         at += 4;
-        if (cp >= 0xD800 && cp < 0xDC00) {  // a surrogate pair
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+        if (cp >= 0xD800 && cp < 0xDC00) {               // a surrogate pair
           std::uint32_t low = 0;
           if (escaped.substr(at, 2) != "\\u" || !hex4(escaped, at + 2, low) || low < 0xDC00 ||
               low > 0xDFFF)
@@ -130,7 +140,7 @@ json parse_stored(std::string_view data, std::string* body) {
   std::string_view tail = data.substr(end + 1);
   if (tail.starts_with(",")) tail.remove_prefix(1);
   rest += tail;
-  json fields = json::parse(rest, nullptr, false);
+  json fields = parse_json(rest);
   if (!fields.is_object()) return parse_whole(data, body);
   return fields;
 }
