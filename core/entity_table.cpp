@@ -183,6 +183,7 @@ std::vector<CanonicalEntity> EntityTable::add_document(const std::vector<Entity>
     if (entity.mentions.empty()) continue;
     Record* record = match(entity);
     if (record == nullptr) record = &create(entity.type);
+    changed_.insert(record->id);
     unindex(*record);
     ++record->docs;
     ++record->local[entity.name];
@@ -214,6 +215,7 @@ void EntityTable::remove_document(const std::vector<CanonicalEntity>& stored) {
     const auto it = records_.find(c.id);
     if (it == records_.end() || it->second.type != c.type) continue;
     Record& r = it->second;
+    changed_.insert(r.id);
     unindex(r);
     const auto decrement = [](std::map<std::string, unsigned>& counts, const std::string& key,
                               unsigned n) {
@@ -269,18 +271,40 @@ std::optional<std::string> EntityTable::resolve(EntityType type, std::string_vie
   return best->name;
 }
 
+namespace {
+
+nlohmann::json record_json(const EntityTable::Record& r) {
+  return {{"id", r.id},     {"type", to_string(r.type)}, {"name", r.name},
+          {"docs", r.docs}, {"forms", r.forms},          {"local", r.local}};
+}
+
+}  // namespace
+
 std::string EntityTable::serialise() const {
   nlohmann::json records = nlohmann::json::array();
-  for (const auto& [id, r] : records_) {
-    records.push_back({{"id", id},
-                       {"type", to_string(r.type)},
-                       {"name", r.name},
-                       {"docs", r.docs},
-                       {"forms", r.forms},
-                       {"local", r.local}});
-  }
+  for (const auto& [id, r] : records_) records.push_back(record_json(r));
   return nlohmann::json{{"version", 1}, {"next_id", next_id_}, {"entities", std::move(records)}}
       .dump();
+}
+
+std::vector<std::uint64_t> EntityTable::take_changed() {
+  std::vector<std::uint64_t> ids(changed_.begin(), changed_.end());
+  changed_.clear();
+  return ids;
+}
+
+std::string EntityTable::serialise_record(std::uint64_t id) const {
+  const auto it = records_.find(id);
+  return it == records_.end() ? std::string() : record_json(it->second).dump();
+}
+
+Result<EntityTable> EntityTable::from_records(const std::vector<std::string>& records,
+                                              std::uint64_t next_id) {
+  std::string text =
+      R"({"version": 1, "next_id": )" + std::to_string(next_id) + R"(, "entities": [)";
+  for (std::size_t i = 0; i < records.size(); ++i) text += (i ? "," : "") + records[i];
+  text += "]}";
+  return parse(text);
 }
 
 Result<EntityTable> EntityTable::parse(std::string_view text) {

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -79,6 +80,15 @@ class EntityTable {
   std::string serialise() const;
   static Result<EntityTable> parse(std::string_view text);
 
+  // Incremental persistence: the ids of records added, changed or removed since the last call,
+  // and one record as JSON ("" once it is gone), so a commit stores only what changed.
+  std::vector<std::uint64_t> take_changed();
+  std::string serialise_record(std::uint64_t id) const;
+  std::uint64_t next_id() const { return next_id_; }
+  // Rebuilds a table from serialise_record() texts and the stored next_id.
+  static Result<EntityTable> from_records(const std::vector<std::string>& records,
+                                          std::uint64_t next_id);
+
  private:
   Record* match(const Entity& entity);
   Record& create(EntityType type);
@@ -93,6 +103,7 @@ class EntityTable {
   std::unordered_map<std::string, std::vector<std::uint64_t>> index_;
   std::map<std::pair<EntityType, std::string>, std::uint64_t> names_;  // display names in use
   std::vector<EntityRename> renames_;
+  std::set<std::uint64_t> changed_;
 };
 
 }  // namespace newsdex

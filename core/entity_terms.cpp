@@ -8,8 +8,6 @@
 namespace newsdex {
 namespace {
 
-constexpr std::size_t kChunkBytes = 256 * 1024;
-
 std::string_view prefix_of(EntityType type) {
   switch (type) {
     case EntityType::person:
@@ -134,20 +132,11 @@ Result<std::size_t> apply_entity_renames(Xapian::WritableDatabase& db,
   return changed;
 }
 
-Status save_entity_table(Xapian::WritableDatabase& db, const EntityTable& table) {
+Status save_entity_table(Xapian::WritableDatabase& db, EntityTable& table) {
   try {
-    const std::string text = table.serialise();
-    const std::string old_count = db.get_metadata(kMetaEntities);
-    const std::size_t old_chunks = old_count.empty() ? 0 : std::stoul(old_count);
-    std::size_t chunks = 0;
-    for (std::size_t at = 0; at < text.size(); at += kChunkBytes, ++chunks) {
-      db.set_metadata(std::string(kMetaEntities) + "." + std::to_string(chunks),
-                      text.substr(at, kChunkBytes));
-    }
-    for (std::size_t i = chunks; i < old_chunks; ++i) {
-      db.set_metadata(std::string(kMetaEntities) + "." + std::to_string(i), "");
-    }
-    db.set_metadata(kMetaEntities, std::to_string(chunks));
+    for (std::uint64_t id : table.take_changed())
+      db.set_metadata(kMetaEntityRecord + std::to_string(id), table.serialise_record(id));
+    db.set_metadata(kMetaEntityNextId, std::to_string(table.next_id()));
   } catch (const Xapian::Error& e) {
     return make_error(Errc::index_error, "saving the entity table: " + e.get_msg());
   }
@@ -155,18 +144,20 @@ Status save_entity_table(Xapian::WritableDatabase& db, const EntityTable& table)
 }
 
 Result<EntityTable> load_entity_table(const Xapian::Database& db) {
-  std::string text;
+  std::vector<std::string> records;
+  std::uint64_t next_id = 1;
   try {
-    const std::string count = db.get_metadata(kMetaEntities);
-    const std::size_t chunks = count.empty() ? 0 : std::stoul(count);
-    for (std::size_t i = 0; i < chunks; ++i)
-      text += db.get_metadata(std::string(kMetaEntities) + "." + std::to_string(i));
+    for (auto it = db.metadata_keys_begin(kMetaEntityRecord);
+         it != db.metadata_keys_end(kMetaEntityRecord); ++it)
+      records.push_back(db.get_metadata(*it));
+    const std::string stored = db.get_metadata(kMetaEntityNextId);
+    if (!stored.empty()) next_id = std::stoull(stored);
   } catch (const Xapian::Error& e) {
     return make_error(Errc::index_error, "loading the entity table: " + e.get_msg());
   } catch (const std::logic_error&) {
-    return make_error(Errc::parse_error, "entity table: bad chunk count");
+    return make_error(Errc::parse_error, "entity table: bad next id");
   }
-  return EntityTable::parse(text);
+  return EntityTable::from_records(records, next_id);
 }
 
 }  // namespace newsdex

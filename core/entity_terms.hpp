@@ -21,10 +21,10 @@
 
 namespace newsdex {
 
-// Metadata key of the serialised EntityTable: "newsdex.entities" holds the number of chunks,
-// "newsdex.entities.N" the chunks (Xapian handles large values, but smaller ones keep each commit's
-// B-tree writes small).
-inline constexpr const char* kMetaEntities = "newsdex.entities";
+// The EntityTable in the index metadata: one key per record ("newsdex.entity:<id>", its JSON), so
+// a commit writes only the records its documents changed, and the next record id.
+inline constexpr const char* kMetaEntityRecord = "newsdex.entity:";
+inline constexpr const char* kMetaEntityNextId = "newsdex.entities.next_id";
 
 // The filter term of an entity: XPERSON:ilham aliyev.
 std::string entity_term(EntityType type, std::string_view canonical_name);
@@ -41,8 +41,9 @@ std::vector<CanonicalEntity> entities_from_data(const nlohmann::json& data);
 Result<std::size_t> apply_entity_renames(Xapian::WritableDatabase& db,
                                          const std::vector<EntityRename>& renames);
 
-// Stores / loads the table in the index metadata.
-Status save_entity_table(Xapian::WritableDatabase& db, const EntityTable& table);
+// Stores the records changed since the last save (and the next id) in the index metadata.
+Status save_entity_table(Xapian::WritableDatabase& db, EntityTable& table);
+// Loads the whole table from the index metadata.
 Result<EntityTable> load_entity_table(const Xapian::Database& db);
 
 }  // namespace newsdex
