@@ -33,8 +33,13 @@ struct Tally {
 
 MYSQL* connect(const Target& target) {
   MYSQL* conn = mysql_init(nullptr);
-  if (conn &&
-      !mysql_real_connect(conn, target.host.c_str(), "", "", nullptr, target.port, nullptr, 0)) {
+  if (!conn) return nullptr;
+  // A server that stops answering costs errors, not a run without end.
+  const unsigned connect_s = 5, io_s = 10;
+  mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &connect_s);
+  mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &io_s);
+  mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &io_s);
+  if (!mysql_real_connect(conn, target.host.c_str(), "", "", nullptr, target.port, nullptr, 0)) {
     mysql_close(conn);
     return nullptr;
   }
