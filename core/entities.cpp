@@ -179,7 +179,7 @@ class DocumentExtraction {
     claim(begin, end);
   }
 
-  // "the Urdu-language daily Roznama Ummat", "TV channel Samaa": the noun before names the outlet.
+  // "the Urdu-language daily Akhbar-e-Shaam", "TV channel Kausar": the noun before names the outlet.
   void find_named_media() {
     static const std::unordered_set<std::string_view> kCues = {
         "daily", "newspaper", "weekly", "channel", "magazine", "outlet", "broadcaster", "tabloid"};

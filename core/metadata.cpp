@@ -59,7 +59,7 @@ bool is_boilerplate(std::string_view line) {
          line.find(" \u203A ") != line.npos;
 }
 
-// A date in a header segment: at its start ("February 9, 2021 MEMRI Daily Brief No. 258"), or
+// A date in a header segment: at its start ("February 9, 2021 Evening Wire No. 12"), or
 // making up most of a short one ("Published: 9 Feb. 2021", "20 m. | 2021-11-24").
 std::optional<Date> header_date(std::string_view segment) {
   const auto span = find_date_span(segment);
