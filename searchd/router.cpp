@@ -30,7 +30,7 @@ bool same_secret(std::string_view a, std::string_view b) {
 }
 
 ApiResult<json> parse_json_body(std::string_view body) {
-  if (!valid_utf8(body)) return bad_request("invalid_utf8", "the body is not valid UTF-8");
+  if (!is_valid_utf8(body)) return bad_request("invalid_utf8", "the body is not valid UTF-8");
   try {
     return json::parse(body);
   } catch (const json::parse_error& e) {
@@ -96,7 +96,7 @@ Response Router::route(const Request& request, std::string& endpoint) {
        {"GET", ""},
        [](Router& self, const Request&, std::string_view rest, std::string_view) {
          auto id = percent_decode(rest, false);
-         if (!id || id->empty() || !valid_utf8(*id))
+         if (!id || id->empty() || !is_valid_utf8(*id))
            return error_response(
                bad_request("invalid_id", "the document id is empty or malformed"));
          return from_result(self.backend_.document(*id));

@@ -129,7 +129,7 @@ ApiResult<std::map<std::string, unsigned>> get_facets(const json& value, const L
 }
 
 bool utf8_everywhere(const json& value) {
-  if (value.is_string()) return valid_utf8(value.get_ref<const std::string&>());
+  if (value.is_string()) return is_valid_utf8(value.get_ref<const std::string&>());
   if (value.is_array() || value.is_object())
     return std::ranges::all_of(value, [](const json& v) { return utf8_everywhere(v); });
   return true;
@@ -230,7 +230,7 @@ ApiResult<SearchRequest> parse_search_params(
     const std::vector<std::pair<std::string, std::string>>& params, const Limits& limits) {
   json body = json::object();
   for (const auto& [name, value] : params) {
-    if (!valid_utf8(name) || !valid_utf8(value))
+    if (!is_valid_utf8(name) || !is_valid_utf8(value))
       return bad_request("invalid_utf8", "parameter '" + name + "' is not valid UTF-8");
     if (is_list_field(name)) {
       body[name].push_back(value);
@@ -288,39 +288,6 @@ std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_
                         value.value_or(std::string(item.substr(eq + 1))));
   }
   return params;
-}
-
-bool valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  while (i < text.size()) {
-    const unsigned char c = s[i];
-    std::size_t n = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + n >= text.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return false;
-    i += n + 1;
-  }
-  return true;
 }
 
 }  // namespace newsdex::searchd

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api.hpp"
+#include "encoding.hpp"  // is_valid_utf8, shared with document decoding
 
 namespace newsdex::searchd {
 
@@ -59,8 +60,5 @@ std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_
 
 // Decodes %XX escapes (and '+' as space when plus_is_space); nullopt for a broken escape.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
-
-// True when text is well-formed UTF-8.
-bool valid_utf8(std::string_view text);
 
 }  // namespace newsdex::searchd
