@@ -168,6 +168,7 @@ void read_indexer(Section& s, IndexerConfig& c) {
   s.read("debounce_ms", c.debounce_ms, 0, 60'000);
   s.read("queue_capacity", c.queue_capacity, 1, 1'000'000);
   s.read("ignore", c.ignore, /*allow_empty_items=*/false);
+  s.read("follow_external_symlinks", c.follow_external_symlinks);
 }
 
 void read_server(Section& s, ServerConfig& c) {

@@ -26,6 +26,7 @@ struct IndexerConfig {
   unsigned debounce_ms = 50;                   // a burst of saves of one file indexes it once
   unsigned queue_capacity = 256;               // documents in flight between stages
   std::vector<std::string> ignore = {".*", "*~", "*.swp", "*.tmp", "*.part", ".#*", "4913"};
+  bool follow_external_symlinks = false;  // also follow links whose target is outside docs
   friend bool operator==(const IndexerConfig&, const IndexerConfig&) = default;
 };
 

@@ -57,6 +57,15 @@ class BoundedQueue {
     not_full_.notify_all();
   }
 
+  // Closes the queue and drops what it holds: for giving up, not for finishing.
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    items_.clear();
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+
   // Closed and nothing left to pop.
   bool drained() const {
     std::lock_guard lock(mutex_);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "check.hpp"
 #include "daemon.hpp"
 #include "document_builder.hpp"
 #include "entities.hpp"
@@ -31,6 +32,7 @@ struct Flags {
   bool log_json = false;
   bool once = false;
   bool status = false;
+  bool check = false;
   std::string explain;
   unsigned workers = 0;
 };
@@ -88,6 +90,24 @@ void print_summary(const IndexerCounters& c, double seconds) {
   fmt::print("languages: {}\n", langs);
 }
 
+// --check: every difference between the index and the directory, one per line; 1 when any.
+int check_command(const Config& config) {
+  auto report = check_index(config);
+  if (!report) {
+    std::fprintf(stderr, "newsdex-indexer: %s\n", report.error().message.c_str());
+    return 1;
+  }
+  for (const auto& difference : report->differences) fmt::print("{}\n", difference);
+  if (!report->differences.empty()) {
+    fmt::print("{} differences between {} and {}\n", report->differences.size(),
+               config.paths.index.string(), config.paths.docs.string());
+    return 1;
+  }
+  fmt::print("index and directory agree: {} files, {} documents\n", report->files,
+             report->documents);
+  return 0;
+}
+
 // --explain: what the indexer makes of one file, for an editor asking why it is tagged as it is.
 int explain_file(const std::string& path) {
   auto format = format_for(path);
@@ -138,6 +158,9 @@ int run_indexer_cli(int argc, char** argv) {
       ->type_name("FILE");
   app.add_flag("--status", flags.status,
                "print what the index holds and its last commit, then exit");
+  app.add_flag("--check", flags.check,
+               "compare the index with the documents directory (paths, hashes, duplicates); "
+               "print every difference and exit 1 if there is any, 0 when they agree");
   app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)")
       ->type_name("N");
   app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error, critical, off")
@@ -159,6 +182,7 @@ int run_indexer_cli(int argc, char** argv) {
     std::fprintf(stderr, "newsdex-indexer: %s\n", logging.error().message.c_str());
     return 2;
   }
+  if (flags.check) return check_command(*config);
   if (flags.status) {
     auto report = index_status_report(config->paths.index);
     if (!report) {

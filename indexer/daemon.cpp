@@ -20,12 +20,17 @@
 #include "reconcile.hpp"
 #include "scanner.hpp"
 #include "schema.hpp"
+#include "status_file.hpp"
 #include "worker_pool.hpp"
 
 namespace newsdex {
 namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
+
+// Retries after a write failure: the first soon, then doubling up to a minute.
+constexpr milliseconds kFirstRetry{500};
+constexpr milliseconds kLongestRetry{60'000};
 
 struct Daemon::Impl {
   Config config;
@@ -42,6 +47,13 @@ struct Daemon::Impl {
   std::unique_ptr<InotifyWatcher> watcher;
   std::jthread writer_thread;
   Status writer_status = Ok{};
+  WriteFault fault;
+  std::unique_ptr<StatusFile> status_file;
+
+  // Writer-thread state while the index cannot be written.
+  std::string degraded_reason;  // "" when healthy
+  Clock::time_point retry_at;
+  milliseconds retry_delay = kFirstRetry;
 
   // Event-loop state: only touched on the io thread.
   ChangeQueue changes{milliseconds(50)};
@@ -86,9 +98,22 @@ struct Daemon::Impl {
           changes.moved(event.from, event.relative_path, now);
         break;
       case Kind::dir_added:
-        for (auto& file : scan_documents(config.paths.docs / event.relative_path, ignore).files)
-          changes.changed(event.relative_path + "/" + file.relative_path, now);
+        for (auto& file : scan(event.relative_path).files) changes.changed(file.relative_path, now);
         break;
+      case Kind::dir_moved: {
+        // Each file moves without a re-parse; anything the index did not know is read.
+        const auto from = event.from + "/";
+        for (auto& file : scan(event.relative_path).files) {
+          const auto old_path = from + file.relative_path.substr(event.relative_path.size() + 1);
+          if (known->get(old_path))
+            changes.moved(old_path, file.relative_path, now);
+          else
+            changes.changed(file.relative_path, now);
+        }
+        // Known files not found under the new name (deleted meanwhile) are dropped.
+        for (auto& path : known->under(event.from)) changes.changed(path, now);
+        break;
+      }
       case Kind::dir_removed:
         for (auto& path : known->under(event.relative_path)) changes.changed(path, now);
         break;
@@ -98,6 +123,11 @@ struct Daemon::Impl {
         break;
     }
     arm_debounce();
+  }
+
+  ScanResult scan(const std::string& under = "") const {
+    return scan_documents(config.paths.docs, ignore, config.indexer.follow_external_symlinks,
+                          under);
   }
 
   void arm_debounce() {
@@ -150,12 +180,12 @@ struct Daemon::Impl {
 
   // Compares the whole directory with what the index records and queues every difference.
   void reconcile() {
-    auto scan = scan_documents(config.paths.docs, ignore);
-    for (const auto& problem : scan.problems)
+    auto found = scan();
+    for (const auto& problem : found.problems)
       spdlog::warn("{}: skipped: {}", problem.relative_path, problem.reason);
-    auto plan = plan_changes(scan.files, known->snapshot());
+    auto plan = plan_changes(found.files, known->snapshot());
     spdlog::info("reconciling {}: {} files, {} to index, {} unchanged, {} to delete",
-                 config.paths.docs.string(), scan.files.size(), plan.jobs.size(), plan.unchanged,
+                 config.paths.docs.string(), found.files.size(), plan.jobs.size(), plan.unchanged,
                  plan.removals.size());
     for (auto& job : plan.jobs) enqueue({job.relative_path, std::nullopt});
     // A vanished file's job finds nothing on disk, and the writer deletes its documents.
@@ -218,8 +248,12 @@ struct Daemon::Impl {
     auto last_commit = Clock::now();
     auto last_log = last_commit;
     std::uint64_t applied_since_log = 0;
-    try {
-      for (;;) {
+    for (;;) {
+      if (!writer) {
+        if (wait_while_degraded(counters)) continue;
+        break;
+      }
+      try {
         const auto interval = milliseconds(commit_interval_ms.load());
         const auto wait = writer->pending() ? std::max(milliseconds(0),
                                                        std::chrono::duration_cast<milliseconds>(
@@ -227,11 +261,14 @@ struct Daemon::Impl {
                                             : milliseconds(500);
         auto update = pool->next_for(wait);
         if (update) {
-          apply(*update, counters);
+          try {
+            apply(*update, counters);
+          } catch (const Xapian::Error&) {
+            applied(*update);  // dropped: the catch-up reconciliation finds the file again
+            throw;
+          }
           ++applied_since_log;
-          asio::post(io, [this, path = update->relative_path, from = update->moved_from] {
-            on_applied(path, from);
-          });
+          applied(*update);
         } else if (pool->finished()) {
           break;
         }
@@ -240,6 +277,7 @@ struct Daemon::Impl {
             (now - last_commit >= interval || writer->pending() >= commit_every_docs.load())) {
           commit(counters, "watching");
           last_commit = now;
+          retry_delay = kFirstRetry;  // writing works again, for real
         }
         if (applied_since_log && now - last_log >= std::chrono::seconds(2)) {
           spdlog::info("indexed {} files in the last {} s ({} waiting)", applied_since_log,
@@ -248,23 +286,85 @@ struct Daemon::Impl {
           applied_since_log = 0;
           last_log = now;
         }
+      } catch (const Xapian::Error& e) {
+        degrade(counters, e);
       }
-      commit(counters, "stopped");
-    } catch (const Xapian::Error& e) {
-      writer_status =
-          make_error(Errc::index_error, "writing the index " + config.paths.index.string() +
-                                            " failed: " + e.get_description());
-      asio::post(io, [this] { begin_stop(); });
-      // Keep draining so workers blocked on a full queue can finish.
-      while (pool->next()) {
+    }
+    if (writer) {
+      try {
+        commit(counters, "stopped");
+      } catch (const Xapian::Error& e) {
+        writer_status = make_error(Errc::index_error, write_failure(config.paths.index, e));
+        write_status(counters, "degraded");
       }
+    } else {
+      writer_status = make_error(Errc::index_error, degraded_reason);
     }
     asio::post(io, [this] { io.stop(); });
   }
 
+  // Tells the event loop the update is done with (applied or dropped).
+  void applied(const FileUpdate& update) {
+    asio::post(io, [this, path = update.relative_path, from = update.moved_from] {
+      on_applied(path, from);
+    });
+  }
+
+  // The index cannot be written: drop the writer (its uncommitted batch is cancelled, the last
+  // commit stays as it was) and retry later.
+  void degrade(const IndexerCounters& counters, const Xapian::Error& error) {
+    writer.reset();
+    degraded_reason = write_failure(config.paths.index, error);
+    retry_at = Clock::now() + retry_delay;
+    spdlog::error("{}; the last commit is intact, retrying in {} ms", degraded_reason,
+                  retry_delay.count());
+    retry_delay = std::min(retry_delay * 2, kLongestRetry);
+    write_status(counters, "degraded");
+  }
+
+  // While degraded: drop finished updates (the catch-up reconciliation finds their files again)
+  // and retry when it is time. False once the daemon is stopping and the workers are done.
+  bool wait_while_degraded(IndexerCounters& counters) {
+    if (pool->finished()) return false;
+    const auto wait = std::clamp(std::chrono::duration_cast<milliseconds>(retry_at - Clock::now()),
+                                 milliseconds(0), milliseconds(500));
+    if (auto update = pool->next_for(wait)) applied(*update);
+    if (Clock::now() < retry_at || pool->finished()) return true;
+    auto reopened = IndexWriter::open(config.paths.index, fault);
+    if (!reopened) {
+      retry_at = Clock::now() + retry_delay;
+      spdlog::error("{}; retrying in {} ms", reopened.error().message, retry_delay.count());
+      retry_delay = std::min(retry_delay * 2, kLongestRetry);
+      return true;
+    }
+    try {
+      writer = std::move(*reopened);
+      known->reset(read_index_state(writer->database()));
+      commit(counters, "watching");  // proves a commit lands again
+    } catch (const Xapian::Error& e) {
+      degrade(counters, e);
+      return true;
+    }
+    spdlog::info("the index {} can be written again: catching up", config.paths.index.string());
+    degraded_reason.clear();
+    asio::post(io, [this] {
+      if (!stopping) reconcile();
+    });
+    return true;
+  }
+
   void apply(FileUpdate& update, IndexerCounters& counters) {
     using Kind = FileUpdate::Kind;
-    writer->apply(update);
+    if (!writer->apply(update)) {
+      // A rename or touch of documents that are not there (their batch was lost to a write
+      // failure): read the file afresh.
+      if (update.moved_from) known->erase(*update.moved_from);
+      known->erase(update.relative_path);
+      asio::post(io, [this, path = update.relative_path] {
+        changes.changed(path, Clock::now());
+      });
+      return;
+    }
     if (update.moved_from) known->erase(*update.moved_from);
     switch (update.kind) {
       case Kind::replace:
@@ -291,7 +391,7 @@ struct Daemon::Impl {
     known->erase(update.relative_path);
   }
 
-  void commit(const IndexerCounters& counters, std::string_view state) {
+  nlohmann::json state_json(const IndexerCounters& counters, std::string_view state) const {
     nlohmann::json status = {
         {"state", state},
         {"pid", ::getpid()},
@@ -302,8 +402,21 @@ struct Daemon::Impl {
         {"removed", counters.removed},
         {"skipped", counters.skipped},
     };
-    writer->set_state(status.dump());
+    if (state == "degraded") status["reason"] = degraded_reason;
+    return status;
+  }
+
+  // The state where searchd and --status find it even when no commit can carry it.
+  void write_status(const IndexerCounters& counters, std::string_view state) {
+    if (status_file && !status_file->write(state_json(counters, state).dump()))
+      spdlog::warn("cannot write the status file in {}", config.paths.index.string());
+  }
+
+  void commit(const IndexerCounters& counters, std::string_view state) {
+    const auto status = state_json(counters, state).dump();
+    writer->set_state(status);
     writer->commit(counters);
+    if (status_file) status_file->write(status);
   }
 };
 
@@ -312,15 +425,20 @@ Daemon::Daemon(Config config, std::function<Result<Config>()> reload)
 
 Daemon::~Daemon() = default;
 
+void Daemon::set_write_fault(WriteFault fault) {
+  impl_->fault = std::move(fault);
+}
+
 void Daemon::stop() {
   asio::post(impl_->io, [impl = impl_.get()] { impl->begin_stop(); });
 }
 
 Status Daemon::run() {
   auto& d = *impl_;
-  auto writer = IndexWriter::open(d.config.paths.index);
+  auto writer = IndexWriter::open(d.config.paths.index, d.fault);
   if (!writer) return writer.error();
   d.writer = std::move(*writer);
+  d.status_file = std::make_unique<StatusFile>(d.config.paths.index);
   try {
     d.known = std::make_unique<KnownFiles>(read_index_state(d.writer->database()));
   } catch (const Xapian::Error& e) {
@@ -330,7 +448,8 @@ Status Daemon::run() {
                                ? d.config.indexer.workers
                                : std::max(1u, std::thread::hardware_concurrency());
   d.pool = std::make_unique<WorkerPool>(d.config.paths.docs, d.config.indexer.max_file_bytes,
-                                        workers, d.config.indexer.queue_capacity);
+                                        workers, d.config.indexer.queue_capacity,
+                                        d.config.indexer.follow_external_symlinks);
   // Watch first, then scan: a change made during the scan is seen by one or the other.
   d.watcher = std::make_unique<InotifyWatcher>(
       d.io, d.config.paths.docs, [&d](const WatchEvent& event) { d.on_event(event); });

@@ -3,6 +3,10 @@
 // every commit_interval_ms (or every commit_every_docs documents). SIGTERM/SIGINT finish the
 // current batch, commit and return 0; SIGHUP reloads the config.
 //
+// When the index cannot be written (a full disk, a read-only index) the daemon keeps the last
+// commit, reports the state `degraded` with the reason (log, status file, metadata once a commit
+// lands again), retries with back-off and, once a commit succeeds, reconciles to catch up.
+//
 // Threads: the Asio event loop (inotify, debounce timer, signals) decides what to process; the
 // WorkerPool parses; one writer thread applies and commits.
 #pragma once
@@ -11,6 +15,7 @@
 #include <memory>
 
 #include "config.hpp"
+#include "index_writer.hpp"
 #include "result.hpp"
 
 namespace newsdex {
@@ -26,6 +31,9 @@ class Daemon {
 
   // Thread-safe: asks run() to finish its batch, commit and return.
   void stop();
+
+  // Test seam, before run(): every writer the daemon opens calls it (see IndexWriter).
+  void set_write_fault(WriteFault fault);
 
  private:
   struct Impl;

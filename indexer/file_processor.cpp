@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <set>
 
 #include "file_reader.hpp"
 #include "formats.hpp"
@@ -12,12 +11,6 @@ namespace newsdex {
 namespace {
 
 using Kind = FileUpdate::Kind;
-
-// Words worth suggesting: letters only (no numbers or codes), of a plausible length.
-bool spellable(const std::string& term) {
-  return term.size() >= 3 && term.size() <= 32 &&
-         std::ranges::none_of(term, [](unsigned char c) { return c < 0x80 && !std::isalpha(c); });
-}
 
 std::int64_t now_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -65,12 +58,9 @@ FileUpdate FileProcessor::process(const FileJob& job) {
     return update;
   }
   const bool multi = articles->size() > 1;
-  std::set<std::string> words;
   for (std::size_t i = 0; i < articles->size(); ++i) {
     const auto& article = (*articles)[i];
     auto analysed = analyse_article(analyzer_, article);
-    for (const auto& token : analysed.body.tokens)
-      if (spellable(token.term)) words.insert(token.term);
     update.langs.push_back(analysed.body.lang);
     update.docs.push_back({build_document(update.source, multi ? static_cast<int>(i) : -1, article,
                                           analysed, update.indexed_at_s),
@@ -80,7 +70,6 @@ FileUpdate FileProcessor::process(const FileJob& job) {
     update.error = "no article with any text in it";
     return update;
   }
-  update.spelling.assign(words.begin(), words.end());
   update.kind = Kind::replace;
   return update;
 }

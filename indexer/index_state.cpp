@@ -38,9 +38,23 @@ IndexState read_index_state(const Xapian::Database& db) {
       auto found = values.find(docid);
       return found == values.end() ? std::string() : found->second;
     };
-    state[*it] = IndexedFile{to_int<std::uint64_t>(find(sizes)), to_int<std::int64_t>(find(mtimes)),
-                             find(hashes), to_int<std::int64_t>(find(indexed))};
+    IndexedFile file{to_int<std::uint64_t>(find(sizes)), to_int<std::int64_t>(find(mtimes)),
+                     find(hashes), to_int<std::int64_t>(find(indexed))};
+    auto [entry, fresh] = state.try_emplace(*it, file);
+    // The parts of one file were all written from the same bytes; anything else is a leftover.
+    if (!fresh && entry->second.sha256 != file.sha256) entry->second.suspect = true;
   }
+  // An id held by two documents: both carry the same path, so the file is re-indexed whole.
+  const std::string id_prefix(schema::kPrefixId);
+  for (auto term = db.allterms_begin(id_prefix); term != db.allterms_end(id_prefix); ++term) {
+    if (term.get_termfreq() < 2) continue;
+    for (auto post = db.postlist_begin(*term); post != db.postlist_end(*term); ++post) {
+      const auto path = db.get_document(*post).get_value(schema::kSlotSourcePath);
+      if (auto found = state.find(path); found != state.end()) found->second.suspect = true;
+    }
+  }
+  for (auto& [_, file] : state)
+    if (file.suspect) file.sha256.clear();
   return state;
 }
 

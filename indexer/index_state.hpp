@@ -1,6 +1,6 @@
 // What the index already holds, per source file: the size, mtime and hash recorded when it was
 // indexed. Read from value streams, so it costs one pass over four slots, not a document fetch
-// each.
+// each (plus one pass over the id terms to find duplicates).
 #pragma once
 
 #include <xapian.h>
@@ -16,6 +16,9 @@ struct IndexedFile {
   std::int64_t mtime_ns = 0;
   std::string sha256;
   std::int64_t indexed_at_s = 0;  // when it was indexed (or last found unchanged)
+  // The index holds an inconsistent set of documents for this file (a duplicated id, or documents
+  // of different versions): its hash is left empty so the file is parsed and replaced whole.
+  bool suspect = false;
 };
 
 using IndexState = std::unordered_map<std::string, IndexedFile>;  // key: relative path

@@ -1,5 +1,7 @@
 #include "index_writer.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -20,9 +22,31 @@ std::string utc_now_iso() {
   return text;
 }
 
+// Words worth suggesting: unprefixed terms of letters only (no numbers or codes) of a plausible
+// length. Prefixed terms start with an upper-case ASCII letter; indexed words are case-folded.
+bool spellable(const std::string& term) {
+  return term.size() >= 3 && term.size() <= 32 && !std::isupper(static_cast<unsigned char>(term[0])) &&
+         std::ranges::none_of(term, [](unsigned char c) { return c < 0x80 && !std::isalpha(c); });
+}
+
+// Xapian's description prefixed with the cause in plain words when it is one a person can fix.
+std::string with_cause(const Xapian::Error& error) {
+  const auto text = error.get_description();
+  auto has = [&](std::string_view what) { return text.find(what) != std::string::npos; };
+  if (has("No space left") || has("Disk quota")) return "the disk is full: " + text;
+  if (has("Read-only file system") || has("Permission denied"))
+    return "the index is read-only: " + text;
+  return text;
+}
+
 }  // namespace
 
-Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::path& index_dir) {
+std::string write_failure(const std::filesystem::path& index_dir, const Xapian::Error& error) {
+  return "writing the index " + index_dir.string() + " failed: " + with_cause(error);
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::path& index_dir,
+                                                       WriteFault fault) {
   try {
     Xapian::WritableDatabase db(index_dir.string(), Xapian::DB_CREATE_OR_OPEN);
     const auto version = db.get_metadata(schema::kMetaSchemaVersion);
@@ -36,30 +60,36 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     if (!entities)
       return make_error(Errc::index_error, "the entity table in " + index_dir.string() +
                                                " is unreadable: " + entities.error().message);
-    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(db), std::move(*entities)));
+    // Every batch is a transaction: a writer dropped after a failure cancels what it had not
+    // committed instead of committing half a batch.
+    db.begin_transaction();
+    return std::unique_ptr<IndexWriter>(
+        new IndexWriter(std::move(db), std::move(*entities), std::move(fault)));
   } catch (const Xapian::DatabaseLockError&) {
     return make_error(Errc::index_error, "another indexer holds the index " + index_dir.string() +
                                              " (Xapian's write lock is taken)");
   } catch (const Xapian::Error& e) {
     return make_error(Errc::index_error,
-                      "cannot open the index " + index_dir.string() + ": " + e.get_description());
+                      "cannot open the index " + index_dir.string() + ": " + with_cause(e));
   }
 }
 
-void IndexWriter::apply(FileUpdate& update) {
+bool IndexWriter::apply(FileUpdate& update) {
   using Kind = FileUpdate::Kind;
+  if (fault_) fault_("apply");
   if (update.moved_from && update.kind != Kind::move) remove(*update.moved_from);
   switch (update.kind) {
     case Kind::move:
-      move(update);
-      return;
+      // `mv draft.txt story.txt` over an indexed story.txt: the old story goes first.
+      if (*update.moved_from != update.relative_path) remove(update.relative_path);
+      return move(update) > 0;
     case Kind::touch:
-      touch(update);
-      return;
+      return touch(update) > 0;
     case Kind::remove:
     case Kind::failed:
-      if (update.was_indexed) remove(update.relative_path);
-      return;
+      // Whatever the caller believed was indexed, nothing of this path may stay.
+      remove(update.relative_path);
+      return true;
     case Kind::replace:
       // Deleting by the file term even for a file believed new costs one lookup and makes a
       // duplicate impossible whatever the caller believed.
@@ -67,12 +97,25 @@ void IndexWriter::apply(FileUpdate& update) {
       for (auto& pending : update.docs) {
         auto resolved = entities_.add_document(pending.entities);
         add_entities(pending.built.doc, pending.built.data, resolved);
-        db_.add_document(seal(pending.built));
+        auto doc = seal(pending.built);
+        count_spellings(doc, +1);
+        db_.add_document(doc);
       }
       entities_changed_ = entities_changed_ || !update.docs.empty();
-      for (const auto& word : update.spelling) db_.add_spelling(word);
       pending_ += update.docs.size();
-      return;
+      return true;
+  }
+  return true;
+}
+
+void IndexWriter::count_spellings(const Xapian::Document& doc, int delta) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const auto& term = *it;
+    if (!spellable(term)) continue;
+    if (delta > 0)
+      db_.add_spelling(term);
+    else
+      db_.remove_spelling(term);
   }
 }
 
@@ -80,7 +123,9 @@ void IndexWriter::remove(const std::string& relative_path) {
   const auto term = schema::file_term(relative_path);
   // The entity table forgets what these documents mentioned.
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-    auto data = nlohmann::json::parse(db_.get_document(*it).get_data(), nullptr, false);
+    const auto doc = db_.get_document(*it);
+    count_spellings(doc, -1);
+    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     auto stored = entities_from_data(data);
     if (stored.empty()) continue;
     entities_.remove_document(stored);
@@ -90,7 +135,7 @@ void IndexWriter::remove(const std::string& relative_path) {
   ++pending_;
 }
 
-void IndexWriter::touch(const FileUpdate& update) {
+std::size_t IndexWriter::touch(const FileUpdate& update) {
   const auto term = schema::file_term(update.relative_path);
   std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
   for (auto id : ids) {
@@ -103,9 +148,10 @@ void IndexWriter::touch(const FileUpdate& update) {
     db_.replace_document(id, doc);
   }
   ++pending_;
+  return ids.size();
 }
 
-void IndexWriter::move(const FileUpdate& update) {
+std::size_t IndexWriter::move(const FileUpdate& update) {
   const auto& from = *update.moved_from;
   const auto& to = update.relative_path;
   const auto old_file = schema::file_term(from);
@@ -138,9 +184,11 @@ void IndexWriter::move(const FileUpdate& update) {
     db_.replace_document(id, doc);
   }
   ++pending_;
+  return ids.size();
 }
 
 void IndexWriter::commit(const IndexerCounters& counters) {
+  if (fault_) fault_("commit");
   if (entities_changed_) {
     if (auto renamed = apply_entity_renames(db_, entities_.take_renames()); !renamed)
       throw Xapian::DatabaseError("re-tagging renamed entities failed: " + renamed.error().message);
@@ -151,8 +199,9 @@ void IndexWriter::commit(const IndexerCounters& counters) {
   db_.set_metadata(schema::kMetaLastCommit, utc_now_iso());
   db_.set_metadata(schema::kMetaDocsIndexed, std::to_string(counters.documents));
   db_.set_metadata(schema::kMetaErrors, std::to_string(counters.skipped));
-  db_.commit();
+  db_.commit_transaction();
   pending_ = 0;
+  db_.begin_transaction();
 }
 
 }  // namespace newsdex

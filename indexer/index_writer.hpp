@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "entity_table.hpp"
 #include "file_processor.hpp"
@@ -28,13 +30,23 @@ struct IndexerCounters {
   std::map<std::string, std::uint64_t> languages;  // documents written per main language
 };
 
+// A seam for tests: called before every change and commit ("apply", "commit"); it may throw a
+// Xapian::Error to play a full disk or a read-only index.
+using WriteFault = std::function<void(std::string_view operation)>;
+
+// "writing the index DIR failed: the disk is full (...)": the cause in words, then Xapian's text.
+std::string write_failure(const std::filesystem::path& index_dir, const Xapian::Error& error);
+
 class IndexWriter {
  public:
   // Opens or creates the index. Errc::conflict-like index_error when another indexer holds it.
-  static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& index_dir);
+  static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& index_dir,
+                                                   WriteFault fault = {});
 
-  // Applies one processed file (its documents are moved into the index).
-  void apply(FileUpdate& update);
+  // Applies one processed file (its documents are moved into the index). A file renamed onto an
+  // indexed one replaces it: one document per file, always. Returns false when a move or touch
+  // found no documents to update (a change to them was lost): the caller must re-read the file.
+  bool apply(FileUpdate& update);
 
   // Deletes every document cut from a source file.
   void remove(const std::string& relative_path);
@@ -44,20 +56,25 @@ class IndexWriter {
   void set_state(const std::string& json) { db_.set_metadata(schema::kMetaIndexerState, json); }
 
   // Applies entity renames, saves the entity table, writes the counters to the metadata and
-  // commits: documents, table and counters always land together.
+  // commits: documents, table and counters always land together. Destroying the writer without
+  // commit() discards what was applied since the last one (nothing half-written).
   void commit(const IndexerCounters& counters);
 
   const Xapian::WritableDatabase& database() const { return db_; }
   std::uint64_t pending() const { return pending_; }  // changes since the last commit
 
  private:
-  IndexWriter(Xapian::WritableDatabase db, EntityTable entities)
-      : db_(std::move(db)), entities_(std::move(entities)) {}
-  void touch(const FileUpdate& update);
-  void move(const FileUpdate& update);
+  IndexWriter(Xapian::WritableDatabase db, EntityTable entities, WriteFault fault)
+      : db_(std::move(db)), entities_(std::move(entities)), fault_(std::move(fault)) {}
+  std::size_t touch(const FileUpdate& update);
+  std::size_t move(const FileUpdate& update);
+  // The spelling data counts each word once per document holding it: added with the document,
+  // removed with it (delta +1 or -1).
+  void count_spellings(const Xapian::Document& doc, int delta);
 
   Xapian::WritableDatabase db_;
   EntityTable entities_;
+  WriteFault fault_;
   bool entities_changed_ = false;
   std::uint64_t pending_ = 0;
 };

@@ -44,12 +44,13 @@ unsigned worker_count(const IndexerConfig& config) {
 }  // namespace
 
 Result<IndexerCounters> index_once(const Config& config, const OnceOptions& options) {
-  auto writer = IndexWriter::open(config.paths.index);
+  auto writer = IndexWriter::open(config.paths.index, options.fault);
   if (!writer) return writer.error();
 
   IndexerCounters counters;
   try {
-    auto scan = scan_documents(config.paths.docs, IgnoreRules(config.indexer.ignore));
+    auto scan = scan_documents(config.paths.docs, IgnoreRules(config.indexer.ignore),
+                               config.indexer.follow_external_symlinks);
     for (const auto& problem : scan.problems) {
       spdlog::warn("{}: skipped: {}", problem.relative_path, problem.reason);
       ++counters.skipped;
@@ -64,12 +65,18 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
     counters.removed = plan.removals.size();
 
     WorkerPool pool(config.paths.docs, config.indexer.max_file_bytes, worker_count(config.indexer),
-                    config.indexer.queue_capacity);
+                    config.indexer.queue_capacity, config.indexer.follow_external_symlinks);
     // The feeder runs beside the writer so that a full job queue blocks it, not the writer.
     std::jthread feeder([&] {
       for (auto& job : plan.jobs) pool.submit(std::move(job));
       pool.close_input();
     });
+    // Declared after the feeder, so destroyed before it: when the writer throws, the workers and
+    // the feeder blocked on full queues are released before the feeder is joined.
+    struct CancelOnExit {
+      WorkerPool& pool;
+      ~CancelOnExit() { pool.cancel(); }
+    } cancel_on_exit{pool};
 
     Progress progress{0, plan.jobs.size()};
     // Bulk loads commit every 2,000 documents or more: as fast as larger batches here (20,000
@@ -84,8 +91,7 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
     }
     (*writer)->commit(counters);
   } catch (const Xapian::Error& e) {
-    return make_error(Errc::index_error, "writing the index " + config.paths.index.string() +
-                                             " failed: " + e.get_description());
+    return make_error(Errc::index_error, write_failure(config.paths.index, e));
   }
   return counters;
 }

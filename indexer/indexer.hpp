@@ -18,10 +18,12 @@ struct Progress {
 
 struct OnceOptions {
   std::function<void(const Progress&)> on_progress;  // called from the writer thread
+  WriteFault fault;                                   // test seam, see IndexWriter
 };
 
-// Errors only when the index itself cannot be opened or written; bad files are counted as skipped
-// (each logged once with its reason).
+// Errors only when the index itself cannot be opened or written (then promptly, naming the cause
+// and the index, with the last commit intact); bad files are counted as skipped (each logged once
+// with its reason).
 Result<IndexerCounters> index_once(const Config& config, const OnceOptions& options = {});
 
 }  // namespace newsdex

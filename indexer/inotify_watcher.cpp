@@ -91,6 +91,16 @@ void InotifyWatcher::forget_tree(const std::string& relative_dir) {
   });
 }
 
+void InotifyWatcher::rename_tree(const std::string& from, const std::string& to) {
+  const auto prefix = from + "/";
+  for (auto& [_, path] : paths_) {
+    if (path == from)
+      path = to;
+    else if (path.starts_with(prefix))
+      path = to + path.substr(from.size());
+  }
+}
+
 void InotifyWatcher::read_more() {
   stream_.async_read_some(boost::asio::buffer(buffer_),
                           [this](const boost::system::error_code& error, std::size_t length) {
@@ -109,6 +119,7 @@ void InotifyWatcher::dispatch(const char* data, std::size_t length) {
   // The kernel queues both halves of a rename back to back, so they share a read; a source left
   // unpaired at the end of the read moved out of the tree.
   std::unordered_map<std::uint32_t, std::string> move_sources;
+  std::unordered_map<std::uint32_t, std::string> dir_move_sources;
   for (std::size_t offset = 0; offset < length;) {
     const auto* event = reinterpret_cast<const inotify_event*>(data + offset);
     offset += sizeof(inotify_event) + event->len;
@@ -130,11 +141,26 @@ void InotifyWatcher::dispatch(const char* data, std::size_t length) {
     }
 
     if (event->mask & IN_ISDIR) {
-      if (event->mask & (IN_CREATE | IN_MOVED_TO)) {
+      auto source = (event->mask & IN_MOVED_TO) ? dir_move_sources.extract(event->cookie)
+                                                : decltype(dir_move_sources)::node_type();
+      if (source && ignore_ && ignore_->ignored(source.mapped())) {
+        // Out of an ignored (never watched) directory: new to us.
+        watch_tree(path, *ignore_);
+        handler_({Kind::dir_added, path, ""});
+      } else if (source && !(ignore_ && ignore_->ignored(path))) {
+        // Renamed inside the tree: the watches stay, only their paths change.
+        rename_tree(source.mapped(), path);
+        handler_({Kind::dir_moved, path, std::move(source.mapped())});
+      } else if (source) {
+        forget_tree(source.mapped());
+        handler_({Kind::dir_removed, source.mapped(), ""});
+      } else if (event->mask & IN_MOVED_FROM) {
+        dir_move_sources[event->cookie] = path;
+      } else if (event->mask & (IN_CREATE | IN_MOVED_TO)) {
         if (ignore_ && ignore_->ignored(path)) continue;
         watch_tree(path, *ignore_);
         handler_({Kind::dir_added, path, ""});
-      } else if (event->mask & (IN_DELETE | IN_MOVED_FROM)) {
+      } else if (event->mask & IN_DELETE) {
         forget_tree(path);
         handler_({Kind::dir_removed, path, ""});
       }
@@ -158,6 +184,10 @@ void InotifyWatcher::dispatch(const char* data, std::size_t length) {
   }
   for (auto& [_, path] : move_sources)
     if (!ignore_ || !ignore_->ignored(path)) handler_({Kind::removed, path, ""});
+  for (auto& [_, path] : dir_move_sources) {
+    forget_tree(path);
+    handler_({Kind::dir_removed, path, ""});
+  }
 }
 
 }  // namespace newsdex

@@ -25,6 +25,7 @@ struct WatchEvent {
     moved,        // a file was renamed inside the tree, from `from`
     dir_added,    // a directory appeared (created or moved in): now watched, contents unknown
     dir_removed,  // a directory vanished or was moved away: everything under it is gone
+    dir_moved,    // a directory was renamed inside the tree, from `from`: still watched
     overflow,     // the kernel dropped events: reconcile everything
   };
   Kind kind;
@@ -49,6 +50,9 @@ class InotifyWatcher {
 
   // Forgets a directory and everything under it.
   void forget_tree(const std::string& relative_dir);
+
+  // A watched directory and everything under it now live at `to` (the watches follow the inodes).
+  void rename_tree(const std::string& from, const std::string& to);
 
   void stop();
 

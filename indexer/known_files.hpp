@@ -24,6 +24,11 @@ class KnownFiles {
     std::lock_guard lock(mutex_);
     state_[path] = std::move(file);
   }
+  // Replaces everything with what the index holds now (after the writer reopened it).
+  void reset(IndexState state) {
+    std::lock_guard lock(mutex_);
+    state_ = std::move(state);
+  }
   void erase(const std::string& path) {
     std::lock_guard lock(mutex_);
     state_.erase(path);

@@ -6,6 +6,7 @@ namespace newsdex {
 constexpr std::int64_t kRacyMarginNs = 1'000'000'000;
 
 bool needs_indexing(const FileStat& file, const IndexedFile& known) {
+  if (known.suspect) return true;
   if (known.size != file.size || known.mtime_ns != file.mtime_ns) return true;
   return file.mtime_ns + kRacyMarginNs >= known.indexed_at_s * 1'000'000'000;
 }

@@ -1,6 +1,7 @@
 // Lists the documents under the documents directory: every regular file (or symlink to one) with
-// an extension we index, not ignored, with its size and mtime. Symlinked directories are not
-// followed, so a link loop cannot make the walk endless.
+// an extension we index, not ignored, with its size and mtime. Symlinks (to files and directories)
+// are followed only when they resolve inside the directory (tree_guard.hpp), unless
+// follow_external_symlinks; a link back to a directory being walked (a loop) is never followed.
 #pragma once
 
 #include <cstdint>
@@ -26,10 +27,12 @@ struct ScanProblem {
 
 struct ScanResult {
   std::vector<FileStat> files;        // sorted by relative_path
-  std::vector<ScanProblem> problems;  // unreadable directories, dangling or looping links
+  std::vector<ScanProblem> problems;  // unreadable directories, dangling, looping or outside links
 };
 
-ScanResult scan_documents(const std::filesystem::path& root, const IgnoreRules& ignore);
+// `under` limits the walk to one directory below root (paths stay relative to root).
+ScanResult scan_documents(const std::filesystem::path& root, const IgnoreRules& ignore,
+                          bool follow_external_symlinks = false, const std::string& under = "");
 
 // The stat of one file (following a symlink), or nullopt when it is not a regular file.
 std::optional<FileStat> stat_document(const std::filesystem::path& root,

@@ -14,8 +14,9 @@ namespace newsdex {
 
 class WorkerPool {
  public:
+  // Links resolving outside root are refused (tree_guard.hpp) unless follow_external_symlinks.
   WorkerPool(const std::filesystem::path& root, std::uint64_t max_file_bytes, unsigned workers,
-             std::size_t queue_capacity);
+             std::size_t queue_capacity, bool follow_external_symlinks = false);
   ~WorkerPool();  // closes the input and joins the workers
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -28,6 +29,13 @@ class WorkerPool {
 
   // No more jobs: once the workers have drained the input, next() returns nullopt.
   void close_input() { jobs_.close(); }
+
+  // Gives up: drops every queued job and update and unblocks everyone waiting on the pool (a
+  // producer blocked in submit() returns). For when the writer cannot go on.
+  void cancel() {
+    jobs_.cancel();
+    updates_.cancel();
+  }
 
   // The next finished file, blocking; nullopt when the input is closed and everything is done.
   std::optional<FileUpdate> next() { return updates_.pop(); }

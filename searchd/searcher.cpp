@@ -6,6 +6,7 @@
 #include "facets.hpp"
 #include "highlighter.hpp"
 #include "query.hpp"
+#include "indexer_status.hpp"
 #include "schema.hpp"
 #include "stored_fields.hpp"
 
@@ -243,14 +244,27 @@ ApiResult<json> Searcher::stats() {
         {"last_commit", metadata_json(db, schema::kMetaLastCommit)},
         {"docs_indexed", metadata_json(db, schema::kMetaDocsIndexed)},
         {"errors", metadata_json(db, schema::kMetaErrors)},
-        {"indexer", metadata_json(db, schema::kMetaIndexerState)},
+        {"indexer", indexer_state(db)},
     };
   });
 }
 
+// The indexer's latest state, from its status file beside the primary index when it has one (the
+// only place a `degraded` state can reach while no commit lands), else from the metadata.
+json Searcher::indexer_state(const Xapian::Database& db) const {
+  const auto& primary = index_.specs().front();
+  if (primary.starts_with("tcp://")) return metadata_json(db, schema::kMetaIndexerState);
+  return read_indexer_state(db, primary);
+}
+
 ApiResult<json> Searcher::health() {
   return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
-    return json{{"status", "ok"}, {"documents", db.get_doccount()}};
+    // Searching still works while the indexer cannot write; the index just stops changing.
+    const auto indexer = indexer_state(db);
+    const bool degraded = indexer.is_object() && indexer.value("state", "") == "degraded";
+    json health{{"status", degraded ? "degraded" : "ok"}, {"documents", db.get_doccount()}};
+    if (degraded) health["indexer"] = {{"state", "degraded"}};
+    return health;
   });
 }
 

@@ -28,6 +28,7 @@ class Searcher : public Backend {
   ApiResult<nlohmann::json> with_index(Op op);
 
   ApiResult<nlohmann::json> run_search(const Xapian::Database& db, const SearchRequest& request);
+  nlohmann::json indexer_state(const Xapian::Database& db) const;
 
   IndexHandle index_;
   Analyzer analyzer_;

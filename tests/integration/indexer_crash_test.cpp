@@ -1,20 +1,19 @@
 // Crash safety: the indexer is killed with SIGKILL at random moments of a 5,000-document ingest
-// while files are also being modified, created and deleted. After a final restart and its
-// reconciliation the index must hold exactly the directory: nothing lost, nothing duplicated,
-// nothing stale (every document carries the hash of its file as it is on disk).
+// while files are also being modified, created, deleted and renamed (often onto files already
+// indexed). After a final restart and its reconciliation the index must hold exactly the
+// directory, as `newsdex-indexer --check` sees it: nothing lost, nothing duplicated, nothing stale
+// (every document carries the hash of its file as it is on disk).
 #include <gtest/gtest.h>
 #include <signal.h>
 
 #include <atomic>
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
 
+#include "check.hpp"
 #include "index_probe.hpp"
 #include "process.hpp"
-#include "schema.hpp"
-#include "sha256.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
@@ -41,27 +40,13 @@ std::string relative(int n) {
   return "d" + std::to_string(n % 50) + "/f" + std::to_string(n) + ".txt";
 }
 
-// Every file in the directory, with the hash of what is on disk now.
-std::map<std::string, std::string> directory_hashes(const fs::path& docs) {
-  std::map<std::string, std::string> hashes;
-  for (const auto& entry : fs::recursive_directory_iterator(docs))
-    if (entry.is_regular_file())
-      hashes[entry.path().lexically_relative(docs).generic_string()] =
-          sha256_hex(testing::read_file(entry.path()));
-  return hashes;
-}
-
-// What is wrong with the index compared with the directory ("" when they agree).
-std::string compare(const IndexProbe& index, const std::map<std::string, std::string>& files) {
-  if (index.documents() != files.size())
-    return "index has " + std::to_string(index.documents()) + " documents for " +
-           std::to_string(files.size()) + " files";
-  for (const auto& [path, hash] : files) {
-    if (auto n = index.count(path); n != 1) return path + ": " + std::to_string(n) + " documents";
-    auto data = nlohmann::json::parse(*index.data(path));
-    if (data[schema::field::kSha256] != hash) return path + ": stale content";
-  }
-  return "";
+// What --check finds wrong, one line each ("" when the index is exactly the directory).
+std::string differences(const Config& config) {
+  auto report = check_index(config);
+  if (!report) return report.error().message;
+  std::string lines;
+  for (const auto& line : report->differences) lines += line + "\n";
+  return lines;
 }
 
 TEST(IndexerCrash, KilledAtRandomMomentsLosesDuplicatesAndLeavesNothingStale) {
@@ -92,10 +77,15 @@ TEST(IndexerCrash, KilledAtRandomMomentsLosesDuplicatesAndLeavesNothingStale) {
       const int n = any(edits);
       const auto path = docs / relative(n);
       std::error_code ignored;
-      if (version % 4 == 0)
+      if (version % 4 == 0) {
         fs::remove(path, ignored);
-      else
+      } else if (version % 4 == 1) {
+        // mv other.txt this.txt: usually onto a file that is already indexed.
+        fs::create_directories(path.parent_path(), ignored);
+        fs::rename(docs / relative(any(edits)), path, ignored);
+      } else {
         testing::write_file(path, make_article(edits, n, version));
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(3));
     }
   });
@@ -111,14 +101,17 @@ TEST(IndexerCrash, KilledAtRandomMomentsLosesDuplicatesAndLeavesNothingStale) {
   editor.join();
 
   // The restart reconciles; wait until it has caught up, then check strictly.
-  const auto files = directory_hashes(docs);
+  Config config;
+  config.paths.docs = docs;
+  config.paths.index = tmp / "index";
   testing::ChildProcess indexer(command, tmp / "indexer.log");
   IndexProbe index(tmp / "index");
-  index.eventually([&](const IndexProbe& p) { return compare(p, files).empty(); },
+  index.eventually([&](const IndexProbe&) { return differences(config).empty(); },
                    std::chrono::seconds(240));
   indexer.signal(SIGTERM);
   ASSERT_EQ(indexer.wait_for(std::chrono::seconds(60)), 0) << indexer.output();
-  EXPECT_EQ(compare(index, files), "");
+  EXPECT_EQ(differences(config), "");
+  EXPECT_EQ(index.documents(), check_index(config)->files);
 }
 
 }  // namespace

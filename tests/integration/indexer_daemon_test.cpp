@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "check.hpp"
 #include "daemon.hpp"
 #include "index_probe.hpp"
+#include "indexer_status.hpp"
 #include "process.hpp"
 #include "schema.hpp"
 #include "test_support.hpp"
@@ -66,6 +69,15 @@ class DaemonTest : public ::testing::Test {
   bool absent(const std::string& id) {
     return index.eventually([&](const IndexProbe& p) { return p.count(id) == 0; });
   }
+  // What --check finds wrong (empty when the index is exactly the directory).
+  std::vector<std::string> differences() const {
+    auto report = check_index(config);
+    if (!report) return {report.error().message};
+    return report->differences;
+  }
+  bool agrees() const {
+    return index.eventually([&](const IndexProbe&) { return differences().empty(); });
+  }
 };
 
 TEST_F(DaemonTest, IndexesWhatIsThereThenEverySaveRenameAndDelete) {
@@ -111,12 +123,112 @@ TEST_F(DaemonTest, NewDirectoriesAreWatchedAndRemovedOnesForgotten) {
   write_file(doc("sport/2024/later.txt"), article("Later", "Written after the watch was added."));
   ASSERT_TRUE(present("sport/2024/later.txt"));
 
+  // A renamed directory moves its documents without re-parsing them: same Xapian documents.
+  const auto match = index.docid("sport/2024/match.txt");
+  const auto later = index.docid("sport/2024/later.txt");
   std::filesystem::rename(doc("sport"), doc("games"));
   ASSERT_TRUE(present("games/2024/match.txt"));
+  ASSERT_TRUE(present("games/2024/later.txt"));
   ASSERT_TRUE(absent("sport/2024/match.txt"));
+  EXPECT_EQ(index.docid("games/2024/match.txt"), match);
+  EXPECT_EQ(index.docid("games/2024/later.txt"), later);
+  // Still watched under the new name.
+  write_file(doc("games/2024/after.txt"), article("After", "Written into the renamed folder."));
+  ASSERT_TRUE(present("games/2024/after.txt"));
+  EXPECT_TRUE(agrees()) << differences().front();
 
   std::filesystem::remove_all(doc("games"));
   ASSERT_TRUE(index.eventually([](const IndexProbe& p) { return p.documents() == 0; }));
+}
+
+TEST_F(DaemonTest, RenameOntoAnIndexedFileLeavesOneDocument) {
+  write_file(doc("story.txt"), article("First version", "As first published."));
+  write_file(doc("draft.txt"), article("Second version", "Rewritten by the desk."));
+  start();
+  ASSERT_TRUE(present("story.txt"));
+  ASSERT_TRUE(present("draft.txt"));
+  std::filesystem::rename(doc("draft.txt"), doc("story.txt"));
+  ASSERT_TRUE(absent("draft.txt"));
+  ASSERT_TRUE(index.eventually(
+      [](const IndexProbe& p) { return title_of(p, "story.txt") == "Second version"; }));
+  EXPECT_EQ(index.count("story.txt"), 1u);
+  EXPECT_EQ(index.documents(), 1u);
+  EXPECT_TRUE(agrees()) << differences().front();
+}
+
+TEST_F(DaemonTest, AnOverwriteStormEndsWithOneDocumentOfTheLastVersion) {
+  write_file(doc("desk/story.txt"), article("Version start", "The first story."));
+  start();
+  ASSERT_TRUE(present("desk/story.txt"));
+  for (int i = 0; i < 40; ++i) {
+    const auto draft = "desk/draft" + std::to_string(i % 3) + ".txt";
+    write_file(doc(draft), article("Version " + std::to_string(i), "Storm " + std::to_string(i)));
+    if (i % 4 == 3)
+      write_file(doc("desk/story.txt"), article("Direct " + std::to_string(i), "In place."));
+    else
+      std::filesystem::rename(doc(draft), doc("desk/story.txt"));
+    if (i % 5 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(40));
+  }
+  std::error_code ignored;  // drafts left over, if any
+  std::filesystem::remove(doc("desk/draft0.txt"), ignored);
+  std::filesystem::remove(doc("desk/draft1.txt"), ignored);
+  std::filesystem::remove(doc("desk/draft2.txt"), ignored);
+  ASSERT_TRUE(index.eventually(
+      [](const IndexProbe& p) { return title_of(p, "desk/story.txt") == "Direct 39"; }));
+  EXPECT_TRUE(agrees()) << differences().front();
+  EXPECT_EQ(index.documents(), 1u);
+}
+
+TEST_F(DaemonTest, LinksOutsideTheTreeAreNotFollowed) {
+  write_file(tmp / "outside/secret.txt", article("Secret", "Never to be indexed."));
+  write_file(tmp / "outside/dir/hidden.txt", article("Hidden", "Also outside."));
+  write_file(doc("inside/real.txt"), article("Real", "Inside the tree."));
+  std::filesystem::create_symlink(tmp / "outside/secret.txt", doc("secret.txt"));
+  std::filesystem::create_symlink(tmp / "outside/dir", doc("linked"));
+  start();
+  ASSERT_TRUE(present("inside/real.txt"));
+  // Created while watching: a link inside the tree is followed, one outside is not.
+  std::filesystem::create_symlink(tmp / "outside/secret.txt", doc("later.txt"));
+  std::filesystem::create_symlink(doc("inside/real.txt"), doc("alias.txt"));
+  ASSERT_TRUE(present("alias.txt"));
+  stop();
+  EXPECT_EQ(index.count("secret.txt"), 0u);
+  EXPECT_EQ(index.count("later.txt"), 0u);
+  EXPECT_EQ(index.count("linked/hidden.txt"), 0u);
+  EXPECT_EQ(index.documents(), 2u);
+  EXPECT_EQ(differences(), std::vector<std::string>{});
+}
+
+TEST_F(DaemonTest, AFullDiskDegradesKeepsTheLastCommitAndCatchesUp) {
+  std::atomic<bool> full = false;
+  write_file(doc("before.txt"), article("Before", "Committed before the disk filled."));
+  daemon = std::make_unique<Daemon>(config, nullptr);
+  daemon->set_write_fault([&](std::string_view) {
+    if (full) throw Xapian::DatabaseError("Error writing block 9", 28);
+  });
+  thread = std::jthread([this] { status = daemon->run(); });
+  ASSERT_TRUE(present("before.txt"));
+
+  full = true;
+  write_file(doc("during.txt"), article("During", "Saved while nothing can be written."));
+  auto state = [&] {
+    Xapian::Database db((tmp / "index").string());
+    return read_indexer_state(db, tmp / "index");
+  };
+  ASSERT_TRUE(index.eventually([&](const IndexProbe&) { return state()["state"] == "degraded"; }));
+  EXPECT_NE(state()["reason"].get<std::string>().find("the disk is full"), std::string::npos)
+      << state();
+  EXPECT_EQ(index.count("before.txt"), 1u);  // the last commit is intact
+  EXPECT_EQ(index.count("during.txt"), 0u);
+  std::filesystem::remove(doc("before.txt"));
+
+  full = false;  // space is back: the retry commits and the reconciliation catches up
+  ASSERT_TRUE(present("during.txt"));
+  ASSERT_TRUE(absent("before.txt"));
+  ASSERT_TRUE(index.eventually([&](const IndexProbe&) { return state()["state"] == "watching"; }));
+  EXPECT_TRUE(agrees()) << differences().front();
+  stop();
+  EXPECT_TRUE(status.ok());
 }
 
 TEST_F(DaemonTest, EditorDroppingsAreIgnored) {
@@ -138,6 +250,7 @@ TEST_F(DaemonTest, ABurstOfSavesIndexesTheFileOnce) {
   ASSERT_TRUE(index.eventually(
       [](const IndexProbe& p) { return title_of(p, "burst.txt") == "Version 9"; }));
   stop();
+  EXPECT_EQ(differences(), std::vector<std::string>{});
   Xapian::Database db((tmp / "index").string());
   auto state = nlohmann::json::parse(db.get_metadata(schema::kMetaIndexerState));
   EXPECT_EQ(state["added"], 1);

@@ -1,17 +1,23 @@
 // newsdex-indexer --once end to end: a directory of documents in every format, good and bad, into
 // a real on-disk Xapian index; then incremental re-runs.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
 
 #include <array>
+#include <cstring>
+#include <functional>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "index_writer.hpp"
 #include "indexer.hpp"
+#include "process.hpp"
 #include "schema.hpp"
 #include "test_support.hpp"
 
@@ -213,6 +219,37 @@ TEST_F(Fixture, BadFilesAreSkippedAndCountedWithoutStoppingTheRun) {
   EXPECT_EQ(db().get_doccount(), 6u);
 }
 
+TEST_F(Fixture, SymlinksAreFollowedOnlyInsideTheTree) {
+  write_file(tmp / "outside/passwd.txt", "root:x:0:0:root:/root:/bin/bash\nSecret words here.\n");
+  write_file(tmp / "outside/dir/hidden.txt", std::string(kEnglish));
+  const auto docs = config.paths.docs;
+  std::filesystem::create_symlink(tmp / "outside/passwd.txt", docs / "x.txt");
+  std::filesystem::create_symlink(tmp / "outside/dir", docs / "elsewhere");
+  std::filesystem::create_symlink("../politics/budget.txt", docs / "world/budget-link.txt");
+  std::filesystem::create_symlink("politics", docs / "desk");  // a directory inside: followed
+  std::filesystem::create_symlink("..", docs / "world/up");     // a loop: never followed
+
+  auto counters = run();
+  EXPECT_EQ(data_of("x.txt"), nullptr);
+  EXPECT_EQ(data_of("elsewhere/hidden.txt"), nullptr);
+  EXPECT_EQ(data_of("world/budget-link.txt")["title"], "Parliament approves the new budget");
+  EXPECT_EQ(data_of("desk/budget.txt")["title"], "Parliament approves the new budget");
+  EXPECT_EQ(counters.skipped, 3u);  // x.txt, elsewhere, world/up
+  EXPECT_EQ(db().get_doccount(), 8u);
+
+  // A file replaced by a link to outside after it was indexed leaves the index.
+  std::filesystem::remove(docs / "notes.md");
+  std::filesystem::create_symlink(tmp / "outside/passwd.txt", docs / "notes.md");
+  run();
+  EXPECT_EQ(data_of("notes.md"), nullptr);
+
+  // Allowed explicitly: followed.
+  config.indexer.follow_external_symlinks = true;
+  run();
+  EXPECT_FALSE(data_of("x.txt").is_null());
+  EXPECT_EQ(data_of("elsewhere/hidden.txt")["title"], "Parliament approves the new budget");
+}
+
 TEST_F(Fixture, ASecondWriterIsRefusedWithAClearMessage) {
   auto first = IndexWriter::open(config.paths.index);
   ASSERT_TRUE(first.ok());
@@ -227,6 +264,85 @@ TEST_F(Fixture, AnIndexThatCannotBeWrittenIsAnError) {
   auto counters = index_once(config);
   ASSERT_FALSE(counters.ok());
   EXPECT_EQ(counters.error().code, Errc::index_error);
+}
+
+// Runs fn in a child process and returns its exit status, or nullopt (the child killed) when it
+// has not finished within `limit`: a hang shows as a failure, not as a stuck test run.
+std::optional<int> exit_status_of(const std::function<int()>& fn, std::chrono::seconds limit) {
+  const pid_t pid = ::fork();
+  if (pid == 0) ::_exit(fn());
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    int raw = 0;
+    if (::waitpid(pid, &raw, WNOHANG) == pid)
+      return WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &raw, 0);
+      return std::nullopt;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+TEST_F(Fixture, AWriterThatFailsEndsTheRunPromptlyNamingTheCauseAndKeepsTheLastCommit) {
+  run();
+  const auto committed = db().get_doccount();
+  for (int n = 0; n < 60; ++n)
+    write_file(config.paths.docs / ("more/f" + std::to_string(n) + ".txt"),
+               std::string(kEnglish) + " Number " + std::to_string(n) + ".");
+  // Small queues fill at once, so workers and the feeder are blocked when the writer throws.
+  config.indexer.queue_capacity = 1;
+  config.indexer.workers = 1;
+  auto status = exit_status_of(
+      [&] {
+        OnceOptions options;
+        options.fault = [](std::string_view operation) {
+          if (operation == "apply")
+            throw Xapian::DatabaseError("Error writing block 7", 28);
+        };
+        auto counters = index_once(config, options);
+        if (counters.ok()) return 10;
+        const auto& message = counters.error().message;
+        const bool named = message.find("the disk is full") != std::string::npos &&
+                           message.find(config.paths.index.string()) != std::string::npos;
+        std::fprintf(stderr, "%s\n", message.c_str());
+        return named ? 1 : 11;
+      },
+      std::chrono::seconds(60));
+  ASSERT_TRUE(status.has_value()) << "index_once hung after the writer failed";
+  EXPECT_EQ(*status, 1);
+  EXPECT_EQ(db().get_doccount(), committed);
+  // Space is back: the next run catches up.
+  run();
+  EXPECT_EQ(db().get_doccount(), committed + 60);
+}
+
+// A real full disk (a 1 MiB tmpfs): exit status 1, promptly, with the cause and the path. Needs
+// the right to mount; skipped otherwise.
+TEST_F(Fixture, CommandLineOnAFullDiskExitsOneNamingTheCause) {
+  const auto small = tmp / "small";
+  std::filesystem::create_directories(small);
+  if (::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=1m") != 0)
+    GTEST_SKIP() << "cannot mount a tmpfs here (" << std::strerror(errno) << "); skipping";
+  struct Unmount {
+    std::filesystem::path path;
+    ~Unmount() { ::umount2(path.c_str(), MNT_DETACH); }
+  } unmount{small};
+  std::string words;
+  for (int i = 0; i < 4000; ++i) words += "word" + std::to_string(i * 7919 % 100003) + " ";
+  for (int n = 0; n < 100; ++n)
+    write_file(config.paths.docs / ("bulk/f" + std::to_string(n) + ".txt"),
+               "Bulk " + std::to_string(n) + "\n\n" + words + std::to_string(n));
+  const auto index = small / "index";
+  testing::ChildProcess indexer({testing::built_program("indexer/newsdex-indexer"), "--once",
+                                 "--docs", config.paths.docs.string(), "--index", index.string()},
+                                tmp / "full.log");
+  auto status = indexer.wait_for(std::chrono::seconds(120));
+  ASSERT_TRUE(status.has_value()) << "the indexer hung on a full disk";
+  EXPECT_EQ(*status, 1) << indexer.output();
+  EXPECT_NE(indexer.output().find("the disk is full"), std::string::npos) << indexer.output();
+  EXPECT_NE(indexer.output().find(index.string()), std::string::npos) << indexer.output();
 }
 
 // The command line: exit codes and the message when nothing says where the documents are.
