@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "index_state.hpp"
+#include "indexer_status.hpp"
 #include "reconcile.hpp"
 #include "scanner.hpp"
 #include "worker_pool.hpp"
@@ -90,6 +91,9 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
       if ((*writer)->pending() >= batch) (*writer)->commit(counters);
     }
     (*writer)->commit(counters);
+    // A daemon's last word (e.g. `degraded`) no longer describes this index.
+    std::error_code ignored;
+    std::filesystem::remove(config.paths.index / kIndexerStatusFile, ignored);
   } catch (const Xapian::Error& e) {
     return make_error(Errc::index_error, write_failure(config.paths.index, e));
   }

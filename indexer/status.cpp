@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer_status.hpp"
 #include "schema.hpp"
 
 namespace newsdex {
@@ -29,14 +30,17 @@ std::string metadata(const Xapian::Database& db, const char* key) {
 }
 
 // "watching (pid 42): 3 queued, 1200 files; 1180 added, 20 updated, 0 removed, 2 skipped"
-std::string indexer_state(const Xapian::Database& db) {
-  auto state = nlohmann::json::parse(db.get_metadata(schema::kMetaIndexerState), nullptr, false);
+// The status file first: it carries `degraded` (and why) when no commit can.
+std::string indexer_state(const Xapian::Database& db, const std::filesystem::path& index_dir) {
+  auto state = read_indexer_state(db, index_dir);
   if (!state.is_object()) return "-";
   auto number = [&](const char* key) { return state.value(key, std::uint64_t{0}); };
-  return fmt::format(
+  auto line = fmt::format(
       "{} (pid {}): {} queued, {} files; {} added, {} updated, {} removed, {} skipped",
       state.value("state", "?"), number("pid"), number("queue"), number("files"), number("added"),
       number("updated"), number("removed"), number("skipped"));
+  if (state.contains("reason")) line += "\n                " + state.value("reason", "");
+  return line;
 }
 
 }  // namespace
@@ -53,7 +57,7 @@ Result<std::string> index_status_report(const std::filesystem::path& index_dir,
     out += fmt::format("schema version: {}\n", metadata(db, schema::kMetaSchemaVersion));
     out += fmt::format("last commit:    {}\n", metadata(db, schema::kMetaLastCommit));
     out += fmt::format("files skipped:  {}\n", metadata(db, schema::kMetaErrors));
-    out += fmt::format("indexer:        {}\n", indexer_state(db));
+    out += fmt::format("indexer:        {}\n", indexer_state(db, index_dir));
 
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);
