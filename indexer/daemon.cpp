@@ -103,15 +103,19 @@ struct Daemon::Impl {
       case Kind::dir_moved: {
         // Each file moves without a re-parse; anything the index did not know is read.
         const auto from = event.from + "/";
+        std::unordered_set<std::string> moved;
         for (auto& file : scan(event.relative_path).files) {
-          const auto old_path = from + file.relative_path.substr(event.relative_path.size() + 1);
-          if (known->get(old_path))
+          auto old_path = from + file.relative_path.substr(event.relative_path.size() + 1);
+          if (known->get(old_path)) {
             changes.moved(old_path, file.relative_path, now);
-          else
+            moved.insert(std::move(old_path));
+          } else {
             changes.changed(file.relative_path, now);
+          }
         }
         // Known files not found under the new name (deleted meanwhile) are dropped.
-        for (auto& path : known->under(event.from)) changes.changed(path, now);
+        for (auto& path : known->under(event.from))
+          if (!moved.contains(path)) changes.changed(path, now);
         break;
       }
       case Kind::dir_removed:
