@@ -32,7 +32,7 @@ local requests = {
 }
 
 local counter = 0
-local counts = {}
+counts = {}  -- global: done() reads it from every thread with thread:get
 local prepared = {}
 local threads = {}
 
