@@ -39,8 +39,8 @@ std::map<std::string, Indexed> indexed_paths(const Xapian::Database& db,
     entry.hashes.insert(hashes.contains(it.get_docid()) ? hashes[it.get_docid()] : "");
   }
   if (with_path != db.get_doccount())
-    differences.push_back(fmt::format("{} documents carry no source path",
-                                      db.get_doccount() - with_path));
+    differences.push_back(
+        fmt::format("{} documents carry no source path", db.get_doccount() - with_path));
   return paths;
 }
 
@@ -89,8 +89,8 @@ Result<CheckReport> check_index(const Config& config) {
       auto found = indexed.find(file.relative_path);
       if (found == indexed.end()) {
         // Not a difference when the indexer would skip the file too.
-        if (!processor) processor.emplace(config.paths.docs, config.indexer.max_file_bytes,
-                                          extractor.emplace());
+        if (!processor)
+          processor.emplace(config.paths.docs, config.indexer.max_file_bytes, extractor.emplace());
         auto update = processor->process({file.relative_path, std::nullopt, std::nullopt});
         if (update.kind == FileUpdate::Kind::replace)
           out.push_back(fmt::format("{}: missing from the index", file.relative_path));

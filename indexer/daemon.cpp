@@ -364,9 +364,7 @@ struct Daemon::Impl {
       // failure): read the file afresh.
       if (update.moved_from) known->erase(*update.moved_from);
       known->erase(update.relative_path);
-      asio::post(io, [this, path = update.relative_path] {
-        changes.changed(path, Clock::now());
-      });
+      asio::post(io, [this, path = update.relative_path] { changes.changed(path, Clock::now()); });
       return;
     }
     if (update.moved_from) known->erase(*update.moved_from);

@@ -45,8 +45,8 @@ struct FileUpdate {
   std::optional<std::string> moved_from;  // also delete this path's documents (or move them)
   SourceFile source;
   std::vector<PendingDocument> docs;
-  std::vector<std::string> langs;     // main language of each document (for the summary)
-  std::int64_t indexed_at_s = 0;      // when the file was read
+  std::vector<std::string> langs;  // main language of each document (for the summary)
+  std::int64_t indexed_at_s = 0;   // when the file was read
   std::string error;
 };
 

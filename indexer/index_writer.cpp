@@ -25,7 +25,8 @@ std::string utc_now_iso() {
 // Words worth suggesting: unprefixed terms of letters only (no numbers or codes) of a plausible
 // length. Prefixed terms start with an upper-case ASCII letter; indexed words are case-folded.
 bool spellable(const std::string& term) {
-  return term.size() >= 3 && term.size() <= 32 && !std::isupper(static_cast<unsigned char>(term[0])) &&
+  return term.size() >= 3 && term.size() <= 32 &&
+         !std::isupper(static_cast<unsigned char>(term[0])) &&
          std::ranges::none_of(term, [](unsigned char c) { return c < 0x80 && !std::isalpha(c); });
 }
 

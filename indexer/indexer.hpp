@@ -18,7 +18,7 @@ struct Progress {
 
 struct OnceOptions {
   std::function<void(const Progress&)> on_progress;  // called from the writer thread
-  WriteFault fault;                                   // test seam, see IndexWriter
+  WriteFault fault;                                  // test seam, see IndexWriter
 };
 
 // Errors only when the index itself cannot be opened or written (then promptly, naming the cause

@@ -35,10 +35,10 @@ std::string indexer_state(const Xapian::Database& db, const std::filesystem::pat
   auto state = read_indexer_state(db, index_dir);
   if (!state.is_object()) return "-";
   auto number = [&](const char* key) { return state.value(key, std::uint64_t{0}); };
-  auto line = fmt::format(
-      "{} (pid {}): {} queued, {} files; {} added, {} updated, {} removed, {} skipped",
-      state.value("state", "?"), number("pid"), number("queue"), number("files"), number("added"),
-      number("updated"), number("removed"), number("skipped"));
+  auto line =
+      fmt::format("{} (pid {}): {} queued, {} files; {} added, {} updated, {} removed, {} skipped",
+                  state.value("state", "?"), number("pid"), number("queue"), number("files"),
+                  number("added"), number("updated"), number("removed"), number("skipped"));
   if (state.contains("reason")) line += "\n                " + state.value("reason", "");
   return line;
 }

@@ -5,8 +5,8 @@
 
 #include "facets.hpp"
 #include "highlighter.hpp"
-#include "query.hpp"
 #include "indexer_status.hpp"
+#include "query.hpp"
 #include "schema.hpp"
 #include "stored_fields.hpp"
 

@@ -154,8 +154,8 @@ TEST_F(Integrity, DeletedDocumentsWordsLeaveTheSpellingData) {
 TEST_F(Integrity, ReSavingADocumentDoesNotGrowSpellingFrequencies) {
   for (int version = 0; version < 4; ++version) {
     write_file(config.paths.docs / "plain.txt",
-               article("Plain", "The harbourmaster spoke, version " +
-                                    std::string(version + 1, 'x') + "."));
+               article("Plain",
+                       "The harbourmaster spoke, version " + std::string(version + 1, 'x') + "."));
     run_once();
   }
   EXPECT_EQ(spelling_frequency("harbourmaster"), 1u);

@@ -9,9 +9,9 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstdio>
 #include <cstring>
 #include <functional>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -227,7 +227,7 @@ TEST_F(Fixture, SymlinksAreFollowedOnlyInsideTheTree) {
   std::filesystem::create_symlink(tmp / "outside/dir", docs / "elsewhere");
   std::filesystem::create_symlink("../politics/budget.txt", docs / "world/budget-link.txt");
   std::filesystem::create_symlink("politics", docs / "desk");  // a directory inside: followed
-  std::filesystem::create_symlink("..", docs / "world/up");     // a loop: never followed
+  std::filesystem::create_symlink("..", docs / "world/up");    // a loop: never followed
 
   auto counters = run();
   EXPECT_EQ(data_of("x.txt"), nullptr);
@@ -298,8 +298,7 @@ TEST_F(Fixture, AWriterThatFailsEndsTheRunPromptlyNamingTheCauseAndKeepsTheLastC
       [&] {
         OnceOptions options;
         options.fault = [](std::string_view operation) {
-          if (operation == "apply")
-            throw Xapian::DatabaseError("Error writing block 7", 28);
+          if (operation == "apply") throw Xapian::DatabaseError("Error writing block 7", 28);
         };
         auto counters = index_once(config, options);
         if (counters.ok()) return 10;
