@@ -20,6 +20,7 @@
 #include "reconcile.hpp"
 #include "scanner.hpp"
 #include "schema.hpp"
+#include "skip_records.hpp"
 #include "worker_pool.hpp"
 
 namespace newsdex {
@@ -270,8 +271,11 @@ struct Daemon::Impl {
       case Kind::replace:
       case Kind::touch:
       case Kind::move:
-        known->set(update.relative_path, {update.source.size, update.source.mtime_ns,
-                                          update.source.sha256, update.indexed_at_s});
+        known->set(update.relative_path, {update.source.size,
+                                          update.source.mtime_ns,
+                                          update.source.sha256,
+                                          update.indexed_at_s,
+                                          {}});
         if (update.kind == Kind::replace) {
           ++(update.was_indexed ? counters.updated : counters.added);
           counters.documents += update.docs.size();
@@ -286,6 +290,12 @@ struct Daemon::Impl {
       case Kind::failed:
         ++counters.skipped;
         spdlog::warn("{}: skipped: {}", update.relative_path, update.error);
+        if (update.remember_skip) {
+          known->set(update.relative_path,
+                     {update.source.size, update.source.mtime_ns, update.source.sha256,
+                      update.indexed_at_s, update.error});
+          return;
+        }
         break;
     }
     known->erase(update.relative_path);
@@ -321,8 +331,12 @@ Status Daemon::run() {
   auto writer = IndexWriter::open(d.config.paths.index);
   if (!writer) return writer.error();
   d.writer = std::move(*writer);
+  auto isolation = parser_isolation(d.config.indexer);
+  if (!isolation) return isolation.error();
   try {
-    d.known = std::make_unique<KnownFiles>(read_index_state(d.writer->database()));
+    auto state = read_index_state(d.writer->database());
+    add_skips(state, d.writer->database(), isolation->limits());
+    d.known = std::make_unique<KnownFiles>(std::move(state));
   } catch (const Xapian::Error& e) {
     return make_error(Errc::index_error, "reading the index failed: " + e.get_description());
   }
@@ -330,7 +344,7 @@ Status Daemon::run() {
                                ? d.config.indexer.workers
                                : std::max(1u, std::thread::hardware_concurrency());
   d.pool = std::make_unique<WorkerPool>(d.config.paths.docs, d.config.indexer.max_file_bytes,
-                                        workers, d.config.indexer.queue_capacity);
+                                        workers, d.config.indexer.queue_capacity, *isolation);
   // Watch first, then scan: a change made during the scan is seen by one or the other.
   d.watcher = std::make_unique<InotifyWatcher>(
       d.io, d.config.paths.docs, [&d](const WatchEvent& event) { d.on_event(event); });

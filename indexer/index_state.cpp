@@ -38,8 +38,11 @@ IndexState read_index_state(const Xapian::Database& db) {
       auto found = values.find(docid);
       return found == values.end() ? std::string() : found->second;
     };
-    state[*it] = IndexedFile{to_int<std::uint64_t>(find(sizes)), to_int<std::int64_t>(find(mtimes)),
-                             find(hashes), to_int<std::int64_t>(find(indexed))};
+    state[*it] = IndexedFile{to_int<std::uint64_t>(find(sizes)),
+                             to_int<std::int64_t>(find(mtimes)),
+                             find(hashes),
+                             to_int<std::int64_t>(find(indexed)),
+                             {}};
   }
   return state;
 }

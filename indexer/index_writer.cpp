@@ -7,6 +7,7 @@
 
 #include "entity_terms.hpp"
 #include "schema.hpp"
+#include "skip_records.hpp"
 
 namespace newsdex {
 namespace {
@@ -59,6 +60,13 @@ void IndexWriter::apply(FileUpdate& update) {
     case Kind::remove:
     case Kind::failed:
       if (update.was_indexed) remove(update.relative_path);
+      if (update.remember_skip) {
+        record_skip(db_, {update.relative_path,
+                          {update.source.size, update.source.mtime_ns, update.source.sha256,
+                           update.indexed_at_s, update.error},
+                          update.parse_limits});
+        ++pending_;
+      }
       return;
     case Kind::replace:
       // Deleting by the file term even for a file believed new costs one lookup and makes a
@@ -87,6 +95,7 @@ void IndexWriter::remove(const std::string& relative_path) {
     entities_changed_ = true;
   }
   db_.delete_document(term);
+  forget_skip(db_, relative_path);
   ++pending_;
 }
 

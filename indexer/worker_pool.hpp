@@ -14,8 +14,9 @@ namespace newsdex {
 
 class WorkerPool {
  public:
+  // Each worker parses the formats isolation names in a helper process of its own.
   WorkerPool(const std::filesystem::path& root, std::uint64_t max_file_bytes, unsigned workers,
-             std::size_t queue_capacity);
+             std::size_t queue_capacity, const ParserIsolation& isolation = {});
   ~WorkerPool();  // closes the input and joins the workers
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
