@@ -298,7 +298,11 @@ Result<Config> load_config(const std::filesystem::path& file) {
   const auto base = std::filesystem::absolute(file, ec).parent_path();
   resolve(config->paths.docs, base);
   resolve(config->paths.index, base);
-  resolve(config->indexer.parse_helper, base);
+  if (!config->indexer.parse_helper.empty()) {
+    std::filesystem::path helper = config->indexer.parse_helper;
+    resolve(helper, base);
+    config->indexer.parse_helper = helper.string();
+  }
   for (auto& index : config->server.indexes) resolve(index, base);
   if (!config->server.socket.empty()) {
     std::filesystem::path socket = config->server.socket;

@@ -28,7 +28,7 @@ struct IndexerConfig {
   std::vector<std::string> ignore = {".*", "*~", "*.swp", "*.tmp", "*.part", ".#*", "4913"};
   // Formats parsed in newsdex-parse-helper processes, within the limits below.
   std::vector<std::string> isolate_formats = {"pdf", "html"};
-  std::filesystem::path parse_helper;  // "" = newsdex-parse-helper beside newsdex-indexer
+  std::string parse_helper;            // "" = newsdex-parse-helper beside newsdex-indexer
   unsigned parse_timeout_ms = 30'000;  // wall clock per document
   unsigned parse_cpu_seconds = 20;     // CPU time per document; 0 = no limit
   unsigned parse_memory_mb = 1024;     // a helper's address space; 0 = no limit

@@ -103,7 +103,7 @@ Result<ParserIsolation> parser_isolation(const IndexerConfig& config) {
   settings.timeout = std::chrono::milliseconds(config.parse_timeout_ms);
   settings.cpu_seconds = config.parse_cpu_seconds;
   settings.memory_bytes = kSanitizerBuild ? 0 : std::uint64_t{config.parse_memory_mb} << 20;
-  settings.helper = config.parse_helper;
+  settings.helper = std::filesystem::path(config.parse_helper);
   if (settings.helper.empty()) {
     std::error_code ec;
     settings.helper =

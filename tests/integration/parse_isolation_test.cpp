@@ -105,7 +105,7 @@ TEST(IsolatedParserTest, AMissingHelperIsNotTheDocumentsFault) {
   EXPECT_EQ(result.error().code, Errc::io_error);
 
   IndexerConfig config;
-  config.parse_helper = settings.helper;
+  config.parse_helper = settings.helper.string();
   const auto refused = parser_isolation(config);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find("/nonexistent/newsdex-parse-helper"), std::string::npos);
@@ -135,7 +135,7 @@ struct OnceFixture : ::testing::Test {
     config.paths.docs = tmp / "docs";
     config.paths.index = tmp / "index";
     config.indexer.workers = 1;  // one helper, reused after every failure
-    config.indexer.parse_helper = misbehaving_helper();
+    config.indexer.parse_helper = misbehaving_helper().string();
     config.indexer.parse_timeout_ms = 1000;
     config.indexer.parse_memory_mb = 256;
     write_file(config.paths.docs / "a-crash.pdf", good_pdf("newsdex-test:crash"));
@@ -251,7 +251,7 @@ TEST(ParseIsolationDaemonTest, ACrashingDocumentIsSkippedAndNotParsedAgainAfterA
   config.indexer.workers = 1;  // jobs are applied in the order they were queued
   config.indexer.debounce_ms = 30;
   config.indexer.commit_interval_ms = 50;
-  config.indexer.parse_helper = misbehaving_helper();
+  config.indexer.parse_helper = misbehaving_helper().string();
   std::filesystem::create_directories(config.paths.docs);
   IndexProbe index(config.paths.index);
   const auto records = [&] { return read_skips(Xapian::Database(config.paths.index.string())); };
