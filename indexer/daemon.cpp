@@ -187,10 +187,15 @@ struct Daemon::Impl {
     if (fresh->paths.docs != config.paths.docs || fresh->paths.index != config.paths.index ||
         fresh->indexer.workers != config.indexer.workers ||
         fresh->indexer.queue_capacity != config.indexer.queue_capacity ||
-        fresh->indexer.max_file_bytes != config.indexer.max_file_bytes)
+        fresh->indexer.max_file_bytes != config.indexer.max_file_bytes ||
+        fresh->indexer.isolate_formats != config.indexer.isolate_formats ||
+        fresh->indexer.parse_helper != config.indexer.parse_helper ||
+        fresh->indexer.parse_timeout_ms != config.indexer.parse_timeout_ms ||
+        fresh->indexer.parse_cpu_seconds != config.indexer.parse_cpu_seconds ||
+        fresh->indexer.parse_memory_mb != config.indexer.parse_memory_mb)
       spdlog::warn(
-          "config reload: paths, workers, queue_capacity and max_file_bytes change only "
-          "with a restart");
+          "config reload: paths, workers, queue_capacity, max_file_bytes and the parse_* "
+          "settings change only with a restart");
     apply_live_settings(*fresh);
     config.log = fresh->log;
     config.indexer.ignore = fresh->indexer.ignore;
