@@ -169,6 +169,17 @@ void read_indexer(Section& s, IndexerConfig& c) {
   s.read("queue_capacity", c.queue_capacity, 1, 1'000'000);
   s.read("ignore", c.ignore, /*allow_empty_items=*/false);
   s.read("follow_external_symlinks", c.follow_external_symlinks);
+  s.read("isolate_formats", c.isolate_formats, /*allow_empty_items=*/false);
+  for (const auto& format : c.isolate_formats) {
+    static constexpr std::array<std::string_view, 5> kFormats = {"text", "markdown", "html", "json",
+                                                                 "pdf"};
+    s.require(std::ranges::find(kFormats, format) != kFormats.end(), "isolate_formats",
+              "must list only text, markdown, html, json, pdf (not '" + format + "')");
+  }
+  s.read("parse_helper", c.parse_helper);
+  s.read("parse_timeout_ms", c.parse_timeout_ms, 1, kHourMs);
+  s.read("parse_cpu_seconds", c.parse_cpu_seconds, 0, 3600);
+  s.read("parse_memory_mb", c.parse_memory_mb, 0, 1u << 20);
 }
 
 void read_server(Section& s, ServerConfig& c) {
@@ -288,6 +299,11 @@ Result<Config> load_config(const std::filesystem::path& file) {
   const auto base = std::filesystem::absolute(file, ec).parent_path();
   resolve(config->paths.docs, base);
   resolve(config->paths.index, base);
+  if (!config->indexer.parse_helper.empty()) {
+    std::filesystem::path helper = config->indexer.parse_helper;
+    resolve(helper, base);
+    config->indexer.parse_helper = helper.string();
+  }
   for (auto& index : config->server.indexes) resolve(index, base);
   if (!config->server.socket.empty()) {
     std::filesystem::path socket = config->server.socket;

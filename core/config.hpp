@@ -26,6 +26,12 @@ struct IndexerConfig {
   unsigned debounce_ms = 50;                   // a burst of saves of one file indexes it once
   unsigned queue_capacity = 256;               // documents in flight between stages
   std::vector<std::string> ignore = {".*", "*~", "*.swp", "*.tmp", "*.part", ".#*", "4913"};
+  // Formats parsed in newsdex-parse-helper processes, within the limits below.
+  std::vector<std::string> isolate_formats = {"pdf", "html"};
+  std::string parse_helper;            // "" = newsdex-parse-helper beside newsdex-indexer
+  unsigned parse_timeout_ms = 30'000;  // wall clock per document
+  unsigned parse_cpu_seconds = 20;     // CPU time per document; 0 = no limit
+  unsigned parse_memory_mb = 1024;     // a helper's address space; 0 = no limit
   bool follow_external_symlinks = false;  // also follow links whose target is outside docs
   friend bool operator==(const IndexerConfig&, const IndexerConfig&) = default;
 };
@@ -67,9 +73,9 @@ struct Config {
 // Parses TOML text; source names the file in error messages ("newsdex.toml:12: ...").
 Result<Config> parse_config(std::string_view toml_text, std::string_view source);
 
-// Reads and parses a config file. Relative paths inside it ([paths], server.indexes, server.socket)
-// are taken relative to the file's folder; index entries that are URLs ("tcp://...") are left
-// alone. A missing file is Errc::not_found.
+// Reads and parses a config file. Relative paths inside it ([paths], indexer.parse_helper,
+// server.indexes, server.socket) are taken relative to the file's folder; index entries that are
+// URLs ("tcp://...") are left alone. A missing file is Errc::not_found.
 Result<Config> load_config(const std::filesystem::path& file);
 
 }  // namespace newsdex

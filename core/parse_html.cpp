@@ -53,44 +53,76 @@ bool is_block(std::string_view name) {
   return one_of(name, kBlocks);
 }
 
+// Visits every node below root in document order without recursion (hostile pages nest
+// hundreds of thousands of levels deep): enter(node) says whether to visit its children,
+// leave(node) runs after them.
+template <class Enter, class Leave>
+void walk(const xmlNode* root, Enter enter, Leave leave) {
+  const xmlNode* node = root->children;
+  while (node) {
+    if (enter(node) && node->children) {
+      node = node->children;
+      continue;
+    }
+    leave(node);
+    while (!node->next && node->parent != root) {
+      node = node->parent;
+      leave(node);
+    }
+    node = node->next;
+  }
+}
+
+void append_text(std::string_view content, bool preformatted, std::string& out) {
+  if (preformatted) {
+    out += content;
+    return;
+  }
+  for (const char c : content) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+    if (!space) {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ' && out.back() != '\n') {
+      out += ' ';
+    }
+  }
+}
+
 // The page's text as a reader sees it: block elements become paragraph breaks, runs of
 // source white space become one space (except inside <pre>).
-void render(const xmlNode* node, std::string& out, bool preformatted) {
-  for (const xmlNode* child = node->children; child; child = child->next) {
-    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-      const std::string_view content(reinterpret_cast<const char*>(child->content));
-      if (preformatted) {
-        out += content;
-        continue;
-      }
-      for (const char c : content) {
-        const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
-        if (!space) {
-          out += c;
-        } else if (!out.empty() && out.back() != ' ' && out.back() != '\n') {
-          out += ' ';
-        }
-      }
-      continue;
+void render(const xmlNode* root, std::string& out) {
+  std::size_t open_pre = 0;
+  const auto enter = [&](const xmlNode* node) {
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      append_text(reinterpret_cast<const char*>(node->content), open_pre > 0, out);
+      return false;
     }
-    if (child->type != XML_ELEMENT_NODE) continue;
-    const auto name = name_of(child);
-    if (is_dropped(name)) continue;
+    if (node->type != XML_ELEMENT_NODE) return false;
+    const auto name = name_of(node);
+    if (is_dropped(name)) return false;
     if (name == "br") {
       out += '\n';
-      continue;
+      return false;
     }
-    const bool block = is_block(name);
-    if (block) out += "\n\n";
+    if (is_block(name)) out += "\n\n";
     if (name == "td" || name == "th") out += ' ';
-    render(child, out, preformatted || name == "pre");
-    if (block) out += "\n\n";
-  }
+    if (name == "pre") ++open_pre;
+    return true;
+  };
+  // Called for every node enter() saw, so it repeats enter()'s decisions.
+  const auto leave = [&](const xmlNode* node) {
+    if (node->type != XML_ELEMENT_NODE) return;
+    const auto name = name_of(node);
+    if (is_dropped(name) || name == "br") return;
+    if (name == "pre") --open_pre;
+    if (is_block(name)) out += "\n\n";
+  };
+  walk(root, enter, leave);
 }
 
 std::string rendered(const xmlNode* node) {
   std::string out;
-  render(node, out, false);
+  render(node, out);
   return text::tidy_paragraphs(out);
 }
 
@@ -150,36 +182,47 @@ bool names_author(const xmlNode* node) {
   return rel == "author" || itemprop == "author" || cls.find("byline") != cls.npos;
 }
 
-void gather(const xmlNode* node, PageFacts& facts) {
-  for (const xmlNode* child = node; child; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE) continue;
-    const auto name = name_of(child);
-    if (name == "title" && facts.title_tag.empty()) {
-      facts.title_tag = collapsed_text(child);
-    } else if (name == "meta") {
-      take_meta(child, facts);
-    } else if (name == "link" && text::ascii_lower(attribute(child, "rel")) == "canonical") {
-      facts.url = attribute(child, "href");
-    } else if (name == "html" && facts.lang.empty()) {
-      facts.lang = attribute(child, "lang");
-    } else if (name == "time" && facts.time_date.empty()) {
-      facts.time_date = attribute(child, "datetime");
-      if (facts.time_date.empty()) facts.time_date = collapsed_text(child);
-    } else if (name == "h1" && facts.h1.empty()) {
-      facts.h1 = collapsed_text(child);
-    } else if (name == "article") {
-      facts.articles.push_back(child);
-    } else if (name == "main" && !facts.main) {
-      facts.main = child;
-    } else if (name == "body" && !facts.body) {
-      facts.body = child;
-    }
-    if (!facts.main && text::ascii_lower(attribute(child, "role")) == "main") facts.main = child;
-    if (facts.byline_element.empty() && names_author(child)) {
-      facts.byline_element = collapsed_text(child);
-    }
-    if (child->children) gather(child->children, facts);
+void take_facts(const xmlNode* node, PageFacts& facts) {
+  const auto name = name_of(node);
+  if (name == "title" && facts.title_tag.empty()) {
+    facts.title_tag = collapsed_text(node);
+  } else if (name == "meta") {
+    take_meta(node, facts);
+  } else if (name == "link" && text::ascii_lower(attribute(node, "rel")) == "canonical") {
+    facts.url = attribute(node, "href");
+  } else if (name == "html" && facts.lang.empty()) {
+    facts.lang = attribute(node, "lang");
+  } else if (name == "time" && facts.time_date.empty()) {
+    facts.time_date = attribute(node, "datetime");
+    if (facts.time_date.empty()) facts.time_date = collapsed_text(node);
+  } else if (name == "h1" && facts.h1.empty()) {
+    facts.h1 = collapsed_text(node);
+  } else if (name == "article") {
+    facts.articles.push_back(node);
+  } else if (name == "main" && !facts.main) {
+    facts.main = node;
+  } else if (name == "body" && !facts.body) {
+    facts.body = node;
   }
+  if (!facts.main && text::ascii_lower(attribute(node, "role")) == "main") facts.main = node;
+  if (facts.byline_element.empty() && names_author(node)) {
+    facts.byline_element = collapsed_text(node);
+  }
+}
+
+// The root element and every element inside it.
+PageFacts gather(const xmlNode* root) {
+  PageFacts facts;
+  take_facts(root, facts);
+  walk(
+      root,
+      [&](const xmlNode* node) {
+        if (node->type != XML_ELEMENT_NODE) return false;
+        take_facts(node, facts);
+        return true;
+      },
+      [](const xmlNode*) {});
+  return facts;
 }
 
 // <title> often carries the site name ("Headline | Site"); og:title or the h1 is then the same
@@ -206,16 +249,17 @@ Result<std::vector<Article>> parse_html(std::string_view text) {
   // libxml2 wants its global state set up once before threads parse concurrently.
   static const bool initialised = (xmlInitParser(), true);
   (void)initialised;
+  // XML_PARSE_HUGE lifts libxml2's 256-level depth limit, past which it silently drops the rest
+  // of the page; the file size limit still bounds the work.
   constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                           HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC;
+                           HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
   // The text is UTF-8 already (decode_text ran); a <meta charset> must not re-decode it.
   std::unique_ptr<xmlDoc, DocumentFree> document(
       htmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", kOptions));
   const xmlNode* root = document ? xmlDocGetRootElement(document.get()) : nullptr;
   if (!root) return make_error(Errc::parse_error, "not parseable as HTML");
 
-  PageFacts facts;
-  gather(root, facts);
+  const PageFacts facts = gather(root);
   std::string body;
   for (const auto* article : facts.articles) {
     // Pages list teasers as <article>s too; the longest one is the story.

@@ -27,19 +27,21 @@ std::string first_string(const json& object, std::initializer_list<const char*> 
   return {};
 }
 
-// "Name", {"name": "Name"}, or a list of either → "Name, Name".
-std::string author_names(const json& value) {
+// "Name" or {"name": "Name"}; anything else names nobody.
+std::string author_name(const json& value) {
   if (value.is_string()) return value.get<std::string>();
-  if (value.is_object()) {
-    const auto name = value.find("name");
-    return name != value.end() && name->is_string() ? name->get<std::string>() : std::string{};
-  }
+  if (!value.is_object()) return {};
+  const auto name = value.find("name");
+  return name != value.end() && name->is_string() ? name->get<std::string>() : std::string{};
+}
+
+// One name, or a list of them → "Name, Name". Lists inside lists are not names.
+std::string author_names(const json& value) {
+  if (!value.is_array()) return author_name(value);
   std::string names;
-  if (value.is_array()) {
-    for (const auto& item : value) {
-      const auto name = author_names(item);
-      if (!name.empty()) names += (names.empty() ? "" : ", ") + name;
-    }
+  for (const auto& item : value) {
+    const auto name = author_name(item);
+    if (!name.empty()) names += (names.empty() ? "" : ", ") + name;
   }
   return names;
 }
@@ -81,6 +83,25 @@ std::optional<Article> to_article(const json& object) {
   return extract_text_metadata(body, std::move(known));
 }
 
+// Real article exports nest a few levels; a file nested deeper is hostile or broken. The limit is
+// enforced while parsing, so nothing deeper is ever built or walked.
+constexpr int kMaxDepth = 64;
+
+struct TooDeep {};
+
+const std::string kTooDeepMessage =
+    "arrays and objects nested deeper than " + std::to_string(kMaxDepth) + " levels";
+
+// Throws json::parse_error for malformed text and TooDeep past kMaxDepth.
+json parse_bounded(std::string_view text) {
+  return json::parse(text, [](int depth, json::parse_event_t event, json&) {
+    const bool opens =
+        event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
+    if (opens && depth >= kMaxDepth) throw TooDeep{};
+    return true;
+  });
+}
+
 // Wrappers that exports put around the list: {"articles": [...]}, {"items": [...]}.
 const json* article_list(const json& value) {
   if (value.is_array()) return &value;
@@ -110,8 +131,14 @@ Result<std::vector<Article>> parse_lines(std::string_view text, const std::strin
   std::size_t parsed = 0;
   for (const auto line : text::split_lines(text)) {
     if (text::trim(line).empty()) continue;
-    const json value = json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (value.is_discarded()) continue;
+    json value;
+    try {
+      value = parse_bounded(line);
+    } catch (const json::parse_error&) {
+      continue;
+    } catch (const TooDeep&) {
+      continue;
+    }
     ++parsed;
     if (auto article = to_article(value)) articles.push_back(std::move(*article));
   }
@@ -125,7 +152,11 @@ Result<std::vector<Article>> parse_lines(std::string_view text, const std::strin
 
 Result<std::vector<Article>> parse_json(std::string_view text) {
   try {
-    return articles_of(json::parse(text));
+    return articles_of(parse_bounded(text));
+  } catch (const TooDeep&) {
+    if (text::trim(text).find('\n') == std::string_view::npos)
+      return make_error(Errc::parse_error, kTooDeepMessage);
+    return parse_lines(text, kTooDeepMessage);
   } catch (const json::parse_error& error) {
     // what() is "[json.exception.parse_error.101] parse error at line 3, column 12: ...".
     const std::string_view what = error.what();

@@ -81,6 +81,8 @@ inline constexpr const char* kMetaDocsIndexed =
     "newsdex.docs_indexed";                                   // since the indexer started
 inline constexpr const char* kMetaErrors = "newsdex.errors";  // files skipped
 inline constexpr const char* kMetaIndexerState = "newsdex.indexer_state";  // JSON status object
+// + the relative path (hashed when long): a JSON record of a file skipped for its content.
+inline constexpr const char* kMetaSkippedPrefix = "newsdex.skipped/";
 
 // The id of a document: the relative path, plus "#N" for the N-th article of a multi-article file.
 std::string document_id(std::string_view relative_path, int part = -1);

@@ -11,9 +11,11 @@
 
 #include "file_processor.hpp"
 #include "file_reader.hpp"
+#include "isolated_parser.hpp"
 #include "scanner.hpp"
 #include "schema.hpp"
 #include "sha256.hpp"
+#include "skip_records.hpp"
 
 namespace newsdex {
 namespace {
@@ -83,14 +85,29 @@ Result<CheckReport> check_index(const Config& config) {
       indexed.erase(found);
     }
 
+    // A file skipped for its content is not a difference while its bytes are the ones skipped.
+    std::map<std::string, std::string> skipped;  // path -> sha256 of the skipped bytes
+    for (auto& record : read_skips(db)) skipped.emplace(record.path, record.file.sha256);
+
     std::optional<EntityExtractor> extractor;  // built only if a file is missing
     std::optional<FileProcessor> processor;
     for (const auto& file : scan.files) {
       auto found = indexed.find(file.relative_path);
       if (found == indexed.end()) {
-        // Not a difference when the indexer would skip the file too.
-        if (!processor)
-          processor.emplace(config.paths.docs, config.indexer.max_file_bytes, extractor.emplace());
+        if (auto skip = skipped.find(file.relative_path); skip != skipped.end()) {
+          auto bytes =
+              read_file(config.paths.docs / file.relative_path, config.indexer.max_file_bytes);
+          if (bytes && sha256_hex(bytes->bytes) == skip->second) continue;
+        }
+        // Not a difference when the indexer would skip the file too. Parsed as the indexer
+        // parses it (in a helper process for isolated formats), so a poison file cannot crash
+        // the check either.
+        if (!processor) {
+          auto isolation = parser_isolation(config.indexer);
+          if (!isolation) return isolation.error();
+          processor.emplace(config.paths.docs, config.indexer.max_file_bytes, extractor.emplace(),
+                            *isolation);
+        }
         auto update = processor->process({file.relative_path, std::nullopt, std::nullopt});
         if (update.kind == FileUpdate::Kind::replace)
           out.push_back(fmt::format("{}: missing from the index", file.relative_path));

@@ -21,6 +21,7 @@
 #include "scanner.hpp"
 #include "schema.hpp"
 #include "status_file.hpp"
+#include "skip_records.hpp"
 #include "worker_pool.hpp"
 
 namespace newsdex {
@@ -49,6 +50,7 @@ struct Daemon::Impl {
   Status writer_status = Ok{};
   WriteFault fault;
   std::unique_ptr<StatusFile> status_file;
+  std::string parse_limits;  // the parser limits in force (skip records made under others expire)
 
   // Writer-thread state while the index cannot be written.
   std::string degraded_reason;  // "" when healthy
@@ -220,10 +222,15 @@ struct Daemon::Impl {
     if (fresh->paths.docs != config.paths.docs || fresh->paths.index != config.paths.index ||
         fresh->indexer.workers != config.indexer.workers ||
         fresh->indexer.queue_capacity != config.indexer.queue_capacity ||
-        fresh->indexer.max_file_bytes != config.indexer.max_file_bytes)
+        fresh->indexer.max_file_bytes != config.indexer.max_file_bytes ||
+        fresh->indexer.isolate_formats != config.indexer.isolate_formats ||
+        fresh->indexer.parse_helper != config.indexer.parse_helper ||
+        fresh->indexer.parse_timeout_ms != config.indexer.parse_timeout_ms ||
+        fresh->indexer.parse_cpu_seconds != config.indexer.parse_cpu_seconds ||
+        fresh->indexer.parse_memory_mb != config.indexer.parse_memory_mb)
       spdlog::warn(
-          "config reload: paths, workers, queue_capacity and max_file_bytes change only "
-          "with a restart");
+          "config reload: paths, workers, queue_capacity, max_file_bytes and the parse_* "
+          "settings change only with a restart");
     apply_live_settings(*fresh);
     config.log = fresh->log;
     config.indexer.ignore = fresh->indexer.ignore;
@@ -314,6 +321,13 @@ struct Daemon::Impl {
     });
   }
 
+  // What the index holds, files skipped for their content included.
+  IndexState known_state() const {
+    auto state = read_index_state(writer->database());
+    add_skips(state, writer->database(), parse_limits);
+    return state;
+  }
+
   // The index cannot be written: drop the writer (its uncommitted batch is cancelled, the last
   // commit stays as it was) and retry later.
   void degrade(const IndexerCounters& counters, const Xapian::Error& error) {
@@ -343,7 +357,7 @@ struct Daemon::Impl {
     }
     try {
       writer = std::move(*reopened);
-      known->reset(read_index_state(writer->database()));
+      known->reset(known_state());
       commit(counters, "watching");  // proves a commit lands again
     } catch (const Xapian::Error& e) {
       degrade(counters, e);
@@ -372,8 +386,11 @@ struct Daemon::Impl {
       case Kind::replace:
       case Kind::touch:
       case Kind::move:
-        known->set(update.relative_path, {update.source.size, update.source.mtime_ns,
-                                          update.source.sha256, update.indexed_at_s});
+        known->set(update.relative_path, {update.source.size,
+                                          update.source.mtime_ns,
+                                          update.source.sha256,
+                                          update.indexed_at_s,
+                                          {}});
         if (update.kind == Kind::replace) {
           ++(update.was_indexed ? counters.updated : counters.added);
           counters.documents += update.docs.size();
@@ -388,6 +405,12 @@ struct Daemon::Impl {
       case Kind::failed:
         ++counters.skipped;
         spdlog::warn("{}: skipped: {}", update.relative_path, update.error);
+        if (update.remember_skip) {
+          known->set(update.relative_path,
+                     {update.source.size, update.source.mtime_ns, update.source.sha256,
+                      update.indexed_at_s, update.error});
+          return;
+        }
         break;
     }
     known->erase(update.relative_path);
@@ -441,8 +464,11 @@ Status Daemon::run() {
   if (!writer) return writer.error();
   d.writer = std::move(*writer);
   d.status_file = std::make_unique<StatusFile>(d.config.paths.index);
+  auto isolation = parser_isolation(d.config.indexer);
+  if (!isolation) return isolation.error();
   try {
-    d.known = std::make_unique<KnownFiles>(read_index_state(d.writer->database()));
+    d.parse_limits = isolation->limits();
+    d.known = std::make_unique<KnownFiles>(d.known_state());
   } catch (const Xapian::Error& e) {
     return make_error(Errc::index_error, "reading the index failed: " + e.get_description());
   }
@@ -450,7 +476,7 @@ Status Daemon::run() {
                                ? d.config.indexer.workers
                                : std::max(1u, std::thread::hardware_concurrency());
   d.pool = std::make_unique<WorkerPool>(d.config.paths.docs, d.config.indexer.max_file_bytes,
-                                        workers, d.config.indexer.queue_capacity,
+                                        workers, d.config.indexer.queue_capacity, *isolation,
                                         d.config.indexer.follow_external_symlinks);
   // Watch first, then scan: a change made during the scan is seen by one or the other.
   d.watcher = std::make_unique<InotifyWatcher>(

@@ -20,12 +20,28 @@ std::int64_t now_seconds() {
 
 }  // namespace
 
+FileProcessor::FileProcessor(std::filesystem::path root, std::uint64_t max_file_bytes,
+                             const EntityExtractor& extractor, ParserIsolation isolation)
+    : root_(std::move(root)),
+      max_file_bytes_(max_file_bytes),
+      extractor_(extractor),
+      limits_(isolation.limits()) {
+  if (!isolation.formats.empty())
+    isolated_ = std::make_unique<IsolatedParser>(std::move(isolation));
+}
+
+Result<std::vector<Article>> FileProcessor::parse(Format format, std::string_view bytes) {
+  if (isolated_ && isolated_->isolates(format)) return isolated_->parse(format, bytes);
+  return parse_document(format, bytes);
+}
+
 FileUpdate FileProcessor::process(const FileJob& job) {
   FileUpdate update;
   update.relative_path = job.relative_path;
   update.was_indexed = job.known.has_value() && !job.moved_from;
   update.moved_from = job.moved_from;
   update.source.relative_path = job.relative_path;
+  update.parse_limits = limits_;
 
   auto format = format_for(job.relative_path);
   if (!format) {
@@ -44,6 +60,12 @@ FileUpdate FileProcessor::process(const FileJob& job) {
   update.source.mtime_ns = file->mtime_ns;
   update.source.sha256 = sha256_hex(file->bytes);
   update.indexed_at_s = now_seconds();
+  if (job.known && job.known->sha256 == update.source.sha256 && !job.known->skipped.empty()) {
+    // The very bytes that failed before: not handed to a parser again.
+    update.error = job.known->skipped;
+    update.remember_skip = true;
+    return update;
+  }
   if (job.known && job.known->sha256 == update.source.sha256) {
     const bool same_format = !job.moved_from || format_for(*job.moved_from) == format;
     if (same_format) {
@@ -52,9 +74,11 @@ FileUpdate FileProcessor::process(const FileJob& job) {
     }
   }
 
-  auto articles = parse_document(*format, file->bytes);
+  auto articles = parse(*format, file->bytes);
   if (!articles) {
     update.error = articles.error().message;
+    // io_error: the parse helper could not be run, which says nothing about the file.
+    update.remember_skip = articles.error().code != Errc::io_error;
     return update;
   }
   const bool multi = articles->size() > 1;
@@ -68,6 +92,7 @@ FileUpdate FileProcessor::process(const FileJob& job) {
   }
   if (update.docs.empty()) {
     update.error = "no article with any text in it";
+    update.remember_skip = true;
     return update;
   }
   update.kind = Kind::replace;

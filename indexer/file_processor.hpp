@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "document_builder.hpp"
 #include "entities.hpp"
 #include "index_state.hpp"
+#include "isolated_parser.hpp"
 
 namespace newsdex {
 
@@ -48,21 +50,29 @@ struct FileUpdate {
   std::vector<std::string> langs;  // main language of each document (for the summary)
   std::int64_t indexed_at_s = 0;   // when the file was read
   std::string error;
+  // Kind::failed because of the content itself: the writer remembers the file with `error` and
+  // parse_limits until its bytes change (not for unreadable or too large files).
+  bool remember_skip = false;
+  std::string parse_limits;
 };
 
 class FileProcessor {
  public:
+  // Formats isolation names are parsed in a helper process of this processor's own.
   FileProcessor(std::filesystem::path root, std::uint64_t max_file_bytes,
-                const EntityExtractor& extractor)
-      : root_(std::move(root)), max_file_bytes_(max_file_bytes), extractor_(extractor) {}
+                const EntityExtractor& extractor, ParserIsolation isolation = {});
 
   FileUpdate process(const FileJob& job);
 
  private:
+  Result<std::vector<Article>> parse(Format format, std::string_view bytes);
+
   std::filesystem::path root_;
   std::uint64_t max_file_bytes_;
   const EntityExtractor& extractor_;
   Analyzer analyzer_;
+  std::string limits_;
+  std::unique_ptr<IsolatedParser> isolated_;  // null when every format is parsed in-process
 };
 
 }  // namespace newsdex

@@ -9,6 +9,7 @@
 
 #include "entity_terms.hpp"
 #include "schema.hpp"
+#include "skip_records.hpp"
 
 namespace newsdex {
 namespace {
@@ -90,6 +91,13 @@ bool IndexWriter::apply(FileUpdate& update) {
     case Kind::failed:
       // Whatever the caller believed was indexed, nothing of this path may stay.
       remove(update.relative_path);
+      if (update.remember_skip) {
+        record_skip(db_, {update.relative_path,
+                          {update.source.size, update.source.mtime_ns, update.source.sha256,
+                           update.indexed_at_s, update.error},
+                          update.parse_limits});
+        ++pending_;
+      }
       return true;
     case Kind::replace:
       // Deleting by the file term even for a file believed new costs one lookup and makes a
@@ -133,6 +141,7 @@ void IndexWriter::remove(const std::string& relative_path) {
     entities_changed_ = true;
   }
   db_.delete_document(term);
+  forget_skip(db_, relative_path);
   ++pending_;
 }
 

@@ -8,6 +8,7 @@
 #include "indexer_status.hpp"
 #include "reconcile.hpp"
 #include "scanner.hpp"
+#include "skip_records.hpp"
 #include "worker_pool.hpp"
 
 namespace newsdex {
@@ -47,6 +48,8 @@ unsigned worker_count(const IndexerConfig& config) {
 Result<IndexerCounters> index_once(const Config& config, const OnceOptions& options) {
   auto writer = IndexWriter::open(config.paths.index, options.fault);
   if (!writer) return writer.error();
+  auto isolation = parser_isolation(config.indexer);
+  if (!isolation) return isolation.error();
 
   IndexerCounters counters;
   try {
@@ -56,7 +59,9 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
       spdlog::warn("{}: skipped: {}", problem.relative_path, problem.reason);
       ++counters.skipped;
     }
-    auto plan = plan_changes(scan.files, read_index_state((*writer)->database()));
+    auto state = read_index_state((*writer)->database());
+    add_skips(state, (*writer)->database(), isolation->limits());
+    auto plan = plan_changes(scan.files, std::move(state));
     counters.unchanged = plan.unchanged;
     spdlog::info("{} files in {}: {} to index, {} unchanged, {} to delete", scan.files.size(),
                  config.paths.docs.string(), plan.jobs.size(), plan.unchanged,
@@ -66,7 +71,8 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
     counters.removed = plan.removals.size();
 
     WorkerPool pool(config.paths.docs, config.indexer.max_file_bytes, worker_count(config.indexer),
-                    config.indexer.queue_capacity, config.indexer.follow_external_symlinks);
+                    config.indexer.queue_capacity, *isolation,
+                    config.indexer.follow_external_symlinks);
     // The feeder runs beside the writer so that a full job queue blocks it, not the writer.
     std::jthread feeder([&] {
       for (auto& job : plan.jobs) pool.submit(std::move(job));

@@ -7,6 +7,7 @@
 
 #include "indexer_status.hpp"
 #include "schema.hpp"
+#include "skip_records.hpp"
 
 namespace newsdex {
 namespace {
@@ -58,6 +59,7 @@ Result<std::string> index_status_report(const std::filesystem::path& index_dir,
     out += fmt::format("last commit:    {}\n", metadata(db, schema::kMetaLastCommit));
     out += fmt::format("files skipped:  {}\n", metadata(db, schema::kMetaErrors));
     out += fmt::format("indexer:        {}\n", indexer_state(db, index_dir));
+    out += skips_report(db);
 
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query::MatchAll);

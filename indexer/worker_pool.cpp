@@ -21,11 +21,12 @@ FileUpdate refused(const FileJob& job, std::string reason) {
 }  // namespace
 
 WorkerPool::WorkerPool(const std::filesystem::path& root, std::uint64_t max_file_bytes,
-                       unsigned workers, std::size_t queue_capacity, bool follow_external_symlinks)
+                       unsigned workers, std::size_t queue_capacity,
+                       const ParserIsolation& isolation, bool follow_external_symlinks)
     : jobs_(queue_capacity), updates_(queue_capacity), running_(workers ? workers : 1) {
   for (unsigned i = 0; i < running_; ++i) {
-    threads_.emplace_back([this, root, max_file_bytes, follow_external_symlinks] {
-      FileProcessor processor(root, max_file_bytes, extractor_);
+    threads_.emplace_back([this, root, max_file_bytes, isolation, follow_external_symlinks] {
+      FileProcessor processor(root, max_file_bytes, extractor_, isolation);
       while (auto job = jobs_.pop()) {
         auto why = outside_tree(root, job->relative_path, follow_external_symlinks);
         updates_.push(why ? refused(*job, std::move(*why)) : processor.process(*job));

@@ -14,9 +14,11 @@ namespace newsdex {
 
 class WorkerPool {
  public:
-  // Links resolving outside root are refused (tree_guard.hpp) unless follow_external_symlinks.
+  // Each worker parses the formats isolation names in a helper process of its own. Links
+  // resolving outside root are refused (tree_guard.hpp) unless follow_external_symlinks.
   WorkerPool(const std::filesystem::path& root, std::uint64_t max_file_bytes, unsigned workers,
-             std::size_t queue_capacity, bool follow_external_symlinks = false);
+             std::size_t queue_capacity, const ParserIsolation& isolation,
+             bool follow_external_symlinks);
   ~WorkerPool();  // closes the input and joins the workers
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;

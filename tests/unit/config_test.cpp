@@ -30,6 +30,11 @@ const std::vector<KeyCase>& all_keys() {
       {"indexer", "debounce_ms", "false", "must be an integer"},
       {"indexer", "queue_capacity", "1e3", "must be an integer"},
       {"indexer", "ignore", "\"*.tmp\"", "must be an array of strings"},
+      {"indexer", "isolate_formats", "\"pdf\"", "must be an array of strings"},
+      {"indexer", "parse_helper", "1", "must be a string"},
+      {"indexer", "parse_timeout_ms", "\"30s\"", "must be an integer"},
+      {"indexer", "parse_cpu_seconds", "2.5", "must be an integer"},
+      {"indexer", "parse_memory_mb", "\"1G\"", "must be an integer"},
       {"server", "indexes", "[1, 2]", "must be an array of strings"},
       {"server", "listen", "8080", "must be a string"},
       {"server", "socket", "{ path = \"x\" }", "must be a string"},
@@ -132,6 +137,9 @@ TEST(ConfigTest, OutOfRangeValuesAreErrors) {
       {"indexer", "commit_every_docs", "0", "must be between 1 and 10000000 (got 0)"},
       {"indexer", "max_file_bytes", "0", "must be between 1 and 1099511627776 (got 0)"},
       {"indexer", "queue_capacity", "-5", "must be between 1 and 1000000 (got -5)"},
+      {"indexer", "parse_timeout_ms", "0", "must be between 1 and 3600000 (got 0)"},
+      {"indexer", "isolate_formats", "[\"pdf\", \"docx\"]",
+       "must list only text, markdown, html, json, pdf (not 'docx')"},
       {"server", "max_body_bytes", "-1", "must be between 1 and 1073741824 (got -1)"},
       {"server", "idle_timeout_ms", "0", "must be between 1 and 86400000 (got 0)"},
       {"server", "listen", "\"localhost\"", "must be host:port (e.g. \"127.0.0.1:8080\")"},
@@ -193,6 +201,11 @@ commit_every_docs = 64
 debounce_ms = 0
 queue_capacity = 32
 ignore = ["*.bak"]
+isolate_formats = ["pdf"]
+parse_helper = "/opt/newsdex/helper"
+parse_timeout_ms = 5000
+parse_cpu_seconds = 0
+parse_memory_mb = 512
 
 [server]
 indexes = ["/var/lib/newsdex/archive", "tcp://shard2:33333"]
@@ -220,7 +233,8 @@ json = true
   ASSERT_TRUE(config.ok()) << config.error().message;
   Config expected;
   expected.paths = {"/srv/news", "/var/lib/newsdex/index"};
-  expected.indexer = {1048576, 3, 500, 64, 0, 32, {"*.bak"}};
+  expected.indexer = {1048576, 3, 500, 64, 0, 32, {"*.bak"}, {"pdf"}, "/opt/newsdex/helper",
+                      5000,    0, 512};
   expected.server = {{"/var/lib/newsdex/archive", "tcp://shard2:33333"},
                      "[::1]:9200",
                      "/run/newsdex/q.sock",
@@ -256,6 +270,8 @@ index = "/abs/index"
 [server]
 indexes = ["shards/a", "/abs/b", "tcp://remote:33333"]
 socket = "run/q.sock"
+[indexer]
+parse_helper = "bin/helper"
 )");
   const auto config = load_config(file);
   ASSERT_TRUE(config.ok()) << config.error().message;
@@ -265,6 +281,7 @@ socket = "run/q.sock"
                                                       "tcp://remote:33333"};
   EXPECT_EQ(config->server.indexes, indexes);
   EXPECT_EQ(config->server.socket, (dir / "etc/run/q.sock").string());
+  EXPECT_EQ(config->indexer.parse_helper, (dir / "etc/bin/helper").string());
 }
 
 TEST(ConfigTest, LoadLeavesUnsetPathsEmpty) {

@@ -101,5 +101,22 @@ TEST(ParseHtmlTest, PageWithoutTextIsAParseError) {
   EXPECT_EQ(result.error().code, Errc::parse_error);
 }
 
+// libxml2 stops at 256 levels unless told otherwise, and a recursive walk would overflow the
+// stack long before a hostile page runs out of <div>s.
+TEST(ParseHtmlTest, TextInDeeplyNestedHtmlIsFound) {
+  for (const std::size_t depth : {300u, 10'000u, 200'000u}) {
+    std::string page = "<html><head><title>Deep</title></head><body>";
+    for (std::size_t i = 0; i < depth; ++i) page += "<div>";
+    page += "<span class=\"byline\">By Ana Lima</span><p>buried treasure</p>";
+    for (std::size_t i = 0; i < depth; ++i) page += "</div>";
+    page += "<p>after the nest</p></body></html>";
+    const auto article = only(parse_html(page));
+    EXPECT_EQ(article.title, "Deep");
+    EXPECT_EQ(article.byline, "Ana Lima") << depth;
+    EXPECT_NE(article.body.find("buried treasure"), std::string::npos) << depth;
+    EXPECT_NE(article.body.find("after the nest"), std::string::npos) << depth;
+  }
+}
+
 }  // namespace
 }  // namespace newsdex

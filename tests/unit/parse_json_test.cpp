@@ -86,5 +86,44 @@ TEST(ParseJsonTest, NoArticleWithTextIsAParseError) {
   EXPECT_EQ(parse_json("42").error().code, Errc::parse_error);
 }
 
+// Nesting is bounded while parsing: a file of deeply nested arrays is refused with a reason, not
+// walked (a recursive walk over a million levels overflows the stack).
+TEST(ParseJsonTest, DeeplyNestedJsonIsRefusedWithAReason) {
+  const std::size_t depth = 1'000'000;
+  const std::string nested = std::string(depth, '[') + std::string(depth, ']');
+  for (const auto& text : {R"({"title": "Deep", "body": "text", "author": )" + nested + "}", nested,
+                           "{\"title\": \"Deep\", \"x\": " + nested + "}\n" + nested}) {
+    const auto result = parse_json(text);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, Errc::parse_error);
+    EXPECT_NE(result.error().message.find("nested deeper than"), std::string::npos)
+        << result.error().message;
+  }
+}
+
+TEST(ParseJsonTest, NestingUpToTheLimitIsRead) {
+  const std::string nested = std::string(60, '[') + "\"Ana Lima\"" + std::string(60, ']');
+  const auto result =
+      parse_json(R"({"title": "Shallow", "body": "text", "extra": )" + nested + "}");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->front().title, "Shallow");
+}
+
+TEST(ParseJsonTest, NdjsonSkipsATooDeepLineOnly) {
+  const std::string nested = std::string(100'000, '[') + std::string(100'000, ']');
+  const auto result = parse_json("{\"title\": \"One\", \"body\": \"First.\"}\n" + nested +
+                                 "\n{\"title\": \"Two\", \"body\": \"Second.\"}\n");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_EQ(result->size(), 2u);
+  EXPECT_EQ((*result)[1].title, "Two");
+}
+
+TEST(ParseJsonTest, AuthorListsAreReadOneLevelDeep) {
+  const auto result = parse_json(
+      R"({"title": "T", "body": "b", "authors": ["Ana Lima", {"name": "Tom Berg"}, ["X"]]})");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->front().byline, "Ana Lima, Tom Berg");
+}
+
 }  // namespace
 }  // namespace newsdex
