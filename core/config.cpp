@@ -201,7 +201,19 @@ void read_server(Section& s, ServerConfig& c) {
   s.read("header_timeout_ms", c.header_timeout_ms, 1, kHourMs);
   s.read("idle_timeout_ms", c.idle_timeout_ms, 1, kDayMs);
   s.read("cors_origins", c.cors_origins, /*allow_empty_items=*/false);
+  s.read("max_json_depth", c.max_json_depth, 1, 1000);
+  s.read("max_query_terms", c.max_query_terms, 1, 10'000);
+  s.read("max_wildcard_expansion", c.max_wildcard_expansion, 1, 1'000'000);
+  s.read("match_time_limit_ms", c.match_time_limit_ms, 0, kHourMs);
+  s.read("queue_timeout_ms", c.queue_timeout_ms, 1, kHourMs);
   s.read("api_keys", c.api_keys, /*allow_empty_items=*/false);
+  s.read("search_keys", c.search_keys, /*allow_empty_items=*/false);
+  s.read("page_key", c.page_key);
+  s.require(
+      c.page_key.empty() || std::ranges::find(c.search_keys, c.page_key) != c.search_keys.end(),
+      "page_key", "must be one of server.search_keys");
+  s.require(c.search_keys.empty() || !c.api_keys.empty(), "search_keys",
+            "needs server.api_keys too (without api_keys every request is open)");
   s.require(c.default_limit <= c.max_limit, "default_limit", "must not exceed server.max_limit");
   s.require(c.max_limit <= c.max_result_window, "max_limit",
             "must not exceed server.max_result_window");

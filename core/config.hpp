@@ -28,10 +28,10 @@ struct IndexerConfig {
   std::vector<std::string> ignore = {".*", "*~", "*.swp", "*.tmp", "*.part", ".#*", "4913"};
   // Formats parsed in newsdex-parse-helper processes, within the limits below.
   std::vector<std::string> isolate_formats = {"pdf", "html"};
-  std::string parse_helper;            // "" = newsdex-parse-helper beside newsdex-indexer
-  unsigned parse_timeout_ms = 30'000;  // wall clock per document
-  unsigned parse_cpu_seconds = 20;     // CPU time per document; 0 = no limit
-  unsigned parse_memory_mb = 1024;     // a helper's address space; 0 = no limit
+  std::string parse_helper;               // "" = newsdex-parse-helper beside newsdex-indexer
+  unsigned parse_timeout_ms = 30'000;     // wall clock per document
+  unsigned parse_cpu_seconds = 20;        // CPU time per document; 0 = no limit
+  unsigned parse_memory_mb = 1024;        // a helper's address space; 0 = no limit
   bool follow_external_symlinks = false;  // also follow links whose target is outside docs
   friend bool operator==(const IndexerConfig&, const IndexerConfig&) = default;
 };
@@ -52,7 +52,14 @@ struct ServerConfig {
   unsigned header_timeout_ms = 10000;
   unsigned idle_timeout_ms = 60000;
   std::vector<std::string> cors_origins;  // allowed Origins for browsers; "*" for any
-  std::vector<std::string> api_keys;      // when non-empty, every request needs one
+  std::vector<std::string> api_keys;      // when non-empty, every request needs a key
+  std::vector<std::string> search_keys;   // keys for search, documents and health only
+  std::string page_key;                   // a search key given to the search page; "" = none
+  unsigned max_json_depth = 32;           // nesting of a JSON body or NDJSON line
+  unsigned max_query_terms = 64;          // words and field terms in one query
+  unsigned max_wildcard_expansion = 256;  // terms one wildcard may expand to
+  unsigned match_time_limit_ms = 1000;    // then partial results, "exact": false; 0 = none
+  unsigned queue_timeout_ms = 1000;       // wait for a free worker, then 503 overloaded
   friend bool operator==(const ServerConfig&, const ServerConfig&) = default;
 };
 

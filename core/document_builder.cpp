@@ -42,6 +42,20 @@ void index_date(Xapian::Document& doc, const std::optional<Date>& date) {
   doc.add_value(schema::kSlotDate, compact);
 }
 
+// The facets searchd counts with value spies, so a facet never reads a document's term list.
+void add_facet_values(Xapian::Document& doc, const SourceFile& source,
+                      const std::vector<std::string>& langs) {
+  std::vector<std::string> unique;
+  for (const auto& lang : langs)
+    if (std::ranges::find(unique, lang) == unique.end()) unique.push_back(lang);
+  std::string joined;
+  for (const auto& lang : unique) joined += (joined.empty() ? "" : "\n") + lang;
+  if (!joined.empty()) doc.add_value(schema::kSlotLangs, joined);
+  doc.add_value(schema::kSlotType, std::string(mime_type(source.format)));
+  if (auto folder = schema::top_folder(source.relative_path); !folder.empty())
+    doc.add_value(schema::kSlotFolder, folder);
+}
+
 std::vector<std::uint32_t> body_offsets(const std::vector<Token>& tokens) {
   std::vector<std::uint32_t> offsets(tokens.size());
   std::ranges::transform(tokens, offsets.begin(), &Token::offset);
@@ -91,6 +105,7 @@ BuiltDocument build_document(const SourceFile& source, int part, const Article& 
   doc.add_value(schema::kSlotSha256, source.sha256);
   doc.add_value(schema::kSlotSourcePath, source.relative_path);
   doc.add_value(schema::kSlotWordOffsets, encode_word_offsets(body_offsets(body.tokens)));
+  add_facet_values(doc, source, body.langs);
 
   namespace f = schema::field;
   nlohmann::json data = {

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <map>
+#include <optional>
 
 #include "entity_text.hpp"
 #include "schema.hpp"
@@ -52,33 +56,21 @@ std::string fold_chunk(std::string_view chunk, Analyzer& analyzer, bool inside_p
   return out;
 }
 
-// Title and author words: prefix + word, unstemmed as the index stores them; a phrase when several.
-class TextFieldProcessor : public Xapian::FieldProcessor {
- public:
-  explicit TextFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
-  Xapian::Query operator()(const std::string& text) override {
-    std::vector<Xapian::Query> terms;
-    std::size_t at = 0;
-    while (at < text.size()) {
-      const std::size_t end = std::min(text.find(' ', at), text.size());
-      if (end > at) {
-        std::string word = text.substr(at, end - at);
-        if (word.size() > 1 && word.back() == '*') {
-          word.pop_back();
-          terms.emplace_back(Xapian::Query::OP_WILDCARD, prefix_ + word);
-        } else {
-          terms.emplace_back(prefix_ + word);
-        }
-      }
-      at = end + 1;
-    }
-    if (terms.size() == 1) return terms.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+// title: and author: words for Xapian's own prefix handling, which also bounds their wildcards.
+// Quoted, because the parser does not stem quoted words and the index keeps title and byline
+// words unstemmed; bylines have no positions, so several author words are ANDed, not a phrase.
+std::string text_field_query(const std::string& field, const std::vector<std::string>& words,
+                             bool wildcard) {
+  if (words.empty()) return {};
+  if (wildcard && words.size() == 1) return field + ":" + words.front() + "*";
+  std::string out;
+  if (field == "author") {
+    for (const auto& word : words) out += (out.empty() ? "" : " ") + field + ":\"" + word + "\"";
+    return words.size() > 1 ? "(" + out + ")" : out;
   }
-
- private:
-  std::string prefix_;
-};
+  for (const auto& word : words) out += (out.empty() ? "" : " ") + word;
+  return field + ":\"" + out + "\"";
+}
 
 class EntityFieldProcessor : public Xapian::FieldProcessor {
  public:
@@ -107,12 +99,13 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
   }
 };
 
-void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
+void configure(Xapian::QueryParser& qp, const Xapian::Database& db, const QueryLimits& limits) {
+  const unsigned expansion = limits.max_wildcard_expansion;
   qp.set_database(db);
   qp.set_default_op(Xapian::Query::OP_AND);
-  qp.set_max_expansion(256, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  qp.add_prefix("title", (new TextFieldProcessor(std::string(schema::kPrefixTitle)))->release());
-  qp.add_prefix("author", (new TextFieldProcessor(std::string(schema::kPrefixAuthor)))->release());
+  qp.set_max_expansion(expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  qp.add_prefix("title", std::string(schema::kPrefixTitle));
+  qp.add_prefix("author", std::string(schema::kPrefixAuthor));
   qp.add_boolean_prefix("person",
                         (new EntityFieldProcessor(std::string(schema::kPrefixPerson)))->release());
   qp.add_boolean_prefix("org",
@@ -211,18 +204,21 @@ std::string normalize_query(std::string_view raw, Analyzer& analyzer) {
           i = stop;
         }
       } else if (is_text_field(field)) {
-        out += field + ":";
-        if (colon + 1 == chunk.size() && i < raw.size() && raw[i] == '"') {  // title:"a phrase"
+        std::string_view value = chunk.substr(colon + 1);
+        if (value.empty() && i < raw.size() && raw[i] == '"') {  // title:"a phrase"
           const std::size_t close = raw.find('"', i + 1);
           const std::size_t stop = close == std::string_view::npos ? raw.size() : close;
-          std::string words;
-          for (const Token& t : analyzer.tokenize(raw.substr(i + 1, stop - i - 1), ""))
-            words += (words.empty() ? "" : " ") + t.term;
-          out += '"' + words + '"';
+          value = raw.substr(i + 1, stop - i - 1);
           i = std::min(raw.size(), stop + 1);
-        } else {
-          out += fold_chunk(chunk.substr(colon + 1), analyzer, false);
         }
+        const bool wildcard = value.size() > 1 && value.back() == '*';
+        if (wildcard) value.remove_suffix(1);
+        std::vector<std::string> words;
+        for (const Token& t : analyzer.tokenize(value, "")) words.push_back(t.term);
+        const std::string query = text_field_query(field, words, wildcard);
+        if (query.empty() && !out.empty() && (out.back() == '-' || out.back() == '+'))
+          out.pop_back();
+        out += query;
       } else {
         std::string folded = fold_chunk(chunk, analyzer, in_phrase);
         if (folded.empty() && !out.empty() && (out.back() == '-' || out.back() == '+'))
@@ -250,16 +246,33 @@ std::vector<std::string> index_languages(const Xapian::Database& db) {
   return langs;
 }
 
-BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized) {
+std::size_t count_query_words(std::string_view normalized) {
+  std::size_t words = 0;
+  std::size_t at = 0;
+  while (at < normalized.size()) {
+    const std::size_t end = std::min(normalized.find(' ', at), normalized.size());
+    std::string_view chunk = normalized.substr(at, end - at);
+    at = end + 1;
+    chunk.remove_prefix(std::min(chunk.find_first_not_of("-+(\""), chunk.size()));
+    chunk = chunk.substr(0, chunk.find_last_not_of(")\"") + 1);
+    if (!chunk.empty() && !is_operator(chunk)) ++words;
+  }
+  return words;
+}
+
+BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
+                       const QueryLimits& limits) {
   BuiltQuery built;
   if (normalized.find_first_not_of(' ') == std::string_view::npos) {
     built.query = Xapian::Query::MatchAll;
     return built;
   }
+  if (count_query_words(normalized) > limits.max_terms)
+    throw QueryTooLarge("the query has more than " + std::to_string(limits.max_terms) + " words");
   const std::string text(normalized);
 
   Xapian::QueryParser plain;
-  configure(plain, db);
+  configure(plain, db, limits);
   const Xapian::Query unstemmed = plain.parse_query(text, kFlags);
   built.corrected = spelling_correction(db, normalized);
 
@@ -270,7 +283,7 @@ BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized) 
     const std::string_view name = stemmer_name(lang);
     if (name.empty()) continue;
     Xapian::QueryParser qp;
-    configure(qp, db);
+    configure(qp, db, limits);
     qp.set_stemmer(Xapian::Stem(std::string(name)));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     Xapian::Query q = qp.parse_query(text, kFlags);
@@ -292,21 +305,37 @@ BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized) 
 }
 
 std::string compact_date(std::string_view text, bool end) {
-  std::string digits;
-  for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      digits += c;
-    } else if (c != '-' && c != '/') {
-      return {};
-    }
+  // The digits at [at, at + n), or nullopt when any is not a digit.
+  auto digits = [&](std::size_t at, std::size_t n) -> std::optional<unsigned> {
+    unsigned value = 0;
+    const char* first = text.data() + at;
+    auto [last, ec] = std::from_chars(first, first + n, value);
+    if (ec != std::errc() || last != first + n || *first == '+' || *first == '-') return {};
+    return value;
+  };
+  std::optional<unsigned> y, m, d;
+  if (text.size() == 4) {  // YYYY
+    y = digits(0, 4);
+  } else if (text.size() == 7 && text[4] == '-') {  // YYYY-MM
+    y = digits(0, 4), m = digits(5, 2);
+  } else if (text.size() == 8) {  // YYYYMMDD
+    y = digits(0, 4), m = digits(4, 2), d = digits(6, 2);
+  } else if (text.size() == 10 && text[4] == '-' && text[7] == '-') {  // YYYY-MM-DD
+    y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
   }
-  if (digits.size() == 4) return digits + (end ? "1231" : "0101");
-  if (digits.size() == 6) digits += end ? "31" : "01";
-  if (digits.size() != 8) return {};
-  const int month = std::stoi(digits.substr(4, 2));
-  const int day = std::stoi(digits.substr(6, 2));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return {};
-  return digits;
+  if (!y || (text.size() > 4 && !m) || (text.size() >= 8 && !d)) return {};
+  using namespace std::chrono;
+  const year year_of{static_cast<int>(*y)};
+  const month month_of{m.value_or(end ? 12 : 1)};
+  if (*y == 0 || !month_of.ok()) return {};
+  const day day_of = d     ? day{*d}
+                     : end ? year_month_day_last(year_of, month_day_last(month_of)).day()
+                           : day{1};
+  if (!year_month_day(year_of, month_of, day_of).ok()) return {};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04u%02u%02u", *y, static_cast<unsigned>(month_of),
+                static_cast<unsigned>(day_of));
+  return out;
 }
 
 }  // namespace newsdex

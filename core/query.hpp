@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,21 +29,41 @@ Xapian::Query entity_filter(std::string_view prefix, std::string_view value);
 // The ISO 639-1 codes the index holds documents in (its L terms).
 std::vector<std::string> index_languages(const Xapian::Database& db);
 
+// What one query may cost.
+struct QueryLimits {
+  unsigned max_terms = 64;                // words, phrase words and field terms
+  unsigned max_wildcard_expansion = 256;  // terms per wildcard, the most frequent kept
+};
+
+// Thrown by build_query for a query over QueryLimits::max_terms (a client error, like a syntax
+// error, but not one the user fixes by quoting).
+class QueryTooLarge : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The words a normalised query holds (operators and brackets aside; each phrase word counts).
+std::size_t count_query_words(std::string_view normalized);
+
 struct BuiltQuery {
   Xapian::Query query;
   std::string corrected;  // the spelling-corrected query text, "" when nothing was corrected
 };
 
 // Parses a normalised query over db as described above. An empty query matches every document.
-// Throws Xapian::QueryParserError for syntax errors and bad dates, with a message for the user.
-BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized);
+// Every wildcard (title: and author: ones too) expands to at most limits.max_wildcard_expansion
+// terms. Throws QueryTooLarge over limits.max_terms, and Xapian::QueryParserError for syntax
+// errors and bad dates, with a message for the user.
+BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
+                       const QueryLimits& limits = {});
 
 // The query with every word the index lacks replaced by Xapian's spelling suggestion (from the
 // spelling data the indexer adds), or "" when no word was replaced.
 std::string spelling_correction(const Xapian::Database& db, std::string_view normalized);
 
 // Parses "2020-09-27", "20200927", "2020-09" or "2020" into the YYYYMMDD form of kSlotDate; the
-// start (or, with end = true, the end) of a partial date. "" when it is not a valid date.
+// first (or, with end = true, the last) day of a partial date. "" when it is not exactly one of
+// those forms or not a real calendar day (2020-02-30, 2020-1-1, 2020-13).
 std::string compact_date(std::string_view text, bool end = false);
 
 }  // namespace newsdex

@@ -10,7 +10,8 @@
 namespace newsdex::schema {
 
 // Bumped whenever terms, values or document data change meaning; stored as kMetaSchemaVersion.
-inline constexpr int kSchemaVersion = 1;
+// 2: the language, type and folder facet slots (10-12).
+inline constexpr int kSchemaVersion = 2;
 
 // --- Term prefixes -------------------------------------------------------------------------------
 inline constexpr std::string_view kPrefixId = "Q";      // unique id: see document_id()
@@ -49,6 +50,10 @@ inline constexpr unsigned kSlotPlaces = 8;
 // Byte offset in the body of every body word (word_offsets.hpp encodes it), so a snippet is cut
 // straight from the stored body using the positions of the matched terms.
 inline constexpr unsigned kSlotWordOffsets = 9;
+// Facets counted from values (never from term lists, and serialisable for remote shards):
+inline constexpr unsigned kSlotLangs = 10;   // every language of the document, '\n'-separated
+inline constexpr unsigned kSlotType = 11;    // MIME type
+inline constexpr unsigned kSlotFolder = 12;  // top-level folder; unset for the root
 
 // --- Positions -----------------------------------------------------------------------------------
 // Body token i has position i + 1. The unprefixed copy of title token j has position

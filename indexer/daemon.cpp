@@ -20,8 +20,8 @@
 #include "reconcile.hpp"
 #include "scanner.hpp"
 #include "schema.hpp"
-#include "status_file.hpp"
 #include "skip_records.hpp"
+#include "status_file.hpp"
 #include "worker_pool.hpp"
 
 namespace newsdex {

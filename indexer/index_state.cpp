@@ -38,8 +38,12 @@ IndexState read_index_state(const Xapian::Database& db) {
       auto found = values.find(docid);
       return found == values.end() ? std::string() : found->second;
     };
-    IndexedFile file{to_int<std::uint64_t>(find(sizes)), to_int<std::int64_t>(find(mtimes)),
-                     find(hashes), to_int<std::int64_t>(find(indexed)), {}, false};
+    IndexedFile file{to_int<std::uint64_t>(find(sizes)),
+                     to_int<std::int64_t>(find(mtimes)),
+                     find(hashes),
+                     to_int<std::int64_t>(find(indexed)),
+                     {},
+                     false};
     auto [entry, fresh] = state.try_emplace(*it, file);
     // The parts of one file were all written from the same bytes; anything else is a leftover.
     if (!fresh && entry->second.sha256 != file.sha256) entry->second.suspect = true;

@@ -1,7 +1,10 @@
 #include "index_writer.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -41,6 +44,13 @@ std::string with_cause(const Xapian::Error& error) {
   return text;
 }
 
+bool older_schema(const std::string& version) {
+  int number = 0;
+  auto [end, ec] = std::from_chars(version.data(), version.data() + version.size(), number);
+  return ec == std::errc() && end == version.data() + version.size() &&
+         number < schema::kSchemaVersion;
+}
+
 }  // namespace
 
 std::string write_failure(const std::filesystem::path& index_dir, const Xapian::Error& error) {
@@ -52,11 +62,20 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
   try {
     Xapian::WritableDatabase db(index_dir.string(), Xapian::DB_CREATE_OR_OPEN);
     const auto version = db.get_metadata(schema::kMetaSchemaVersion);
-    if (!version.empty() && version != std::to_string(schema::kSchemaVersion))
-      return make_error(Errc::index_error, "index " + index_dir.string() + " has schema version " +
-                                               version + ", this newsdex writes version " +
-                                               std::to_string(schema::kSchemaVersion) +
-                                               ": rebuild it into a new directory");
+    if (!version.empty() && version != std::to_string(schema::kSchemaVersion)) {
+      if (!older_schema(version))
+        return make_error(Errc::index_error,
+                          "index " + index_dir.string() + " has schema version " + version +
+                              ", newer than the version " + std::to_string(schema::kSchemaVersion) +
+                              " this newsdex writes: run the newer newsdex, or index into a new "
+                              "directory");
+      // The documents directory holds everything the index does: an index of an older schema is
+      // emptied, and reconciliation then indexes every file again.
+      spdlog::warn("index {} has schema version {}; rebuilding it as version {} from the documents",
+                   index_dir.string(), version, schema::kSchemaVersion);
+      db.close();
+      db = Xapian::WritableDatabase(index_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    }
     db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
     auto entities = load_entity_table(db);
     if (!entities)

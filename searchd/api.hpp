@@ -29,10 +29,13 @@ struct Response {
 };
 
 // An error for the API's client: an HTTP status, a stable machine-readable code and a message.
+// detail is what went wrong inside (Xapian's text, a path): logged with the request id, never sent.
 struct ApiError {
   int status = 400;
   std::string code;
   std::string message;
+  std::string detail = {};
+  unsigned retry_after_s = 0;  // for 503: the Retry-After header (HTTP), "retry_after" (NDJSON)
 };
 
 // A value or an ApiError, as at every border of the server.
@@ -54,11 +57,15 @@ inline ApiError bad_request(std::string code, std::string message) {
   return ApiError{400, std::move(code), std::move(message)};
 }
 
-// {"error": {"code": …, "message": …}}
-nlohmann::json error_json(const ApiError& error);
+// 503 overloaded, Retry-After 1: no worker or searcher became free in time.
+ApiError overloaded();
 
-// A JSON response with the error body and status.
-Response error_response(const ApiError& error);
+// {"error": {"code": …, "message": …, "request_id": …, "retry_after": …}} (the last two when
+// set); never the detail.
+nlohmann::json error_json(const ApiError& error, const std::string& request_id = {});
+
+// A JSON response with the error body and status (and Retry-After when the error has one).
+Response error_response(const ApiError& error, const std::string& request_id = {});
 
 // A JSON response (serialised with invalid UTF-8 replaced, so it always parses).
 Response json_response(const nlohmann::json& body, int status = 200);

@@ -25,8 +25,16 @@ App::App(const Config& config) {
   const ServerConfig& s = config.server;
   const unsigned threads =
       s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
-  pool_ = std::make_unique<SearcherPool>(index_specs(config), threads, metrics_);
+  SearchOptions search_options;
+  search_options.query.max_terms = s.max_query_terms;
+  search_options.query.max_wildcard_expansion = s.max_wildcard_expansion;
+  search_options.match_time_limit = std::chrono::milliseconds(s.match_time_limit_ms);
+  const std::chrono::milliseconds queue_timeout(s.queue_timeout_ms);
+  pool_ = std::make_unique<SearcherPool>(index_specs(config), threads, metrics_, search_options,
+                                         queue_timeout);
   RouterOptions router_options;
+  router_options.limits.max_json_depth = s.max_json_depth;
+  router_options.limits.queue_timeout = queue_timeout;
   router_options.limits.max_query_bytes = s.max_query_bytes;
   router_options.limits.max_result_window = s.max_result_window;
   router_options.limits.default_limit = std::min(s.default_limit, s.max_limit);
@@ -34,6 +42,8 @@ App::App(const Config& config) {
   router_options.limits.default_snippet = s.snippet_length;
   router_options.cors_origins = s.cors_origins;
   router_options.api_keys = s.api_keys;
+  router_options.search_keys = s.search_keys;
+  router_options.page_key = s.page_key;
   router_ = std::make_unique<Router>(*pool_, metrics_, std::move(router_options));
   ServerOptions server_options;
   server_options.listen = s.listen;

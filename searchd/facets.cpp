@@ -7,54 +7,50 @@
 namespace newsdex::searchd {
 namespace {
 
-// Counts, once per document, every term with a prefix (L, T, XFOLDER:): these facets have no slot.
-class TermPrefixSpy : public Xapian::MatchSpy {
- public:
-  explicit TermPrefixSpy(std::string prefix) : prefix_(std::move(prefix)) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end();) {
-      t.skip_to(prefix_);
-      if (t == doc.termlist_end()) break;
-      const std::string term = *t;
-      if (!term.starts_with(prefix_)) break;
-      ++counts_[term.substr(prefix_.size())];
-      ++t;
-    }
-  }
-  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+// year: the first four characters of the date; split: '\n'-separated lists (a document naming
+// three people counts once for each); whole: one value per document.
+enum class Kind { split, year, whole };
 
- private:
-  std::string prefix_;
-  std::map<std::string, Xapian::doccount> counts_;
+struct Source {
+  unsigned slot;
+  Kind kind;
 };
 
-enum class Kind { split_value, year, term_prefix };
+Source source_of(const std::string& name) {
+  if (name == "person") return {schema::kSlotPersons, Kind::split};
+  if (name == "org") return {schema::kSlotOrgs, Kind::split};
+  if (name == "place") return {schema::kSlotPlaces, Kind::split};
+  if (name == "lang") return {schema::kSlotLangs, Kind::split};
+  if (name == "year") return {schema::kSlotDate, Kind::year};
+  if (name == "type") return {schema::kSlotType, Kind::whole};
+  return {schema::kSlotFolder, Kind::whole};
+}
 
 }  // namespace
 
 struct FacetCounter::Facet {
   std::string name;
   unsigned size = 10;
-  Kind kind = Kind::split_value;
+  Kind kind = Kind::split;
   std::unique_ptr<Xapian::ValueCountMatchSpy> values;
-  std::unique_ptr<TermPrefixSpy> terms;
 
   std::map<std::string, Xapian::doccount> counts() const {
     std::map<std::string, Xapian::doccount> out;
-    if (terms) return terms->counts();
     for (auto v = values->values_begin(); v != values->values_end(); ++v) {
       const std::string value = *v;
       if (value.empty()) continue;
       if (kind == Kind::year) {
         out[value.substr(0, 4)] += v.get_termfreq();
-        continue;
-      }
-      // Each document stores its names once, so splitting its value counts each name once.
-      std::size_t at = 0;
-      while (at < value.size()) {
-        const std::size_t end = std::min(value.find('\n', at), value.size());
-        if (end > at) out[value.substr(at, end - at)] += v.get_termfreq();
-        at = end + 1;
+      } else if (kind == Kind::whole) {
+        out[value] += v.get_termfreq();
+      } else {
+        // Each document stores its names once, so splitting its value counts each name once.
+        std::size_t at = 0;
+        while (at < value.size()) {
+          const std::size_t end = std::min(value.find('\n', at), value.size());
+          if (end > at) out[value.substr(at, end - at)] += v.get_termfreq();
+          at = end + 1;
+        }
       }
     }
     return out;
@@ -64,23 +60,11 @@ struct FacetCounter::Facet {
 FacetCounter::FacetCounter(const std::map<std::string, unsigned>& wanted) {
   for (const auto& [name, size] : wanted) {
     auto facet = std::make_unique<Facet>();
+    const Source source = source_of(name);
     facet->name = name;
     facet->size = size;
-    if (name == "person" || name == "org" || name == "place") {
-      const unsigned slot = name == "person" ? schema::kSlotPersons
-                            : name == "org"  ? schema::kSlotOrgs
-                                             : schema::kSlotPlaces;
-      facet->values = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
-    } else if (name == "year") {
-      facet->kind = Kind::year;
-      facet->values = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotDate);
-    } else {
-      facet->kind = Kind::term_prefix;
-      const std::string_view prefix = name == "lang"   ? schema::kPrefixLang
-                                      : name == "type" ? schema::kPrefixMime
-                                                       : schema::kPrefixFolder;
-      facet->terms = std::make_unique<TermPrefixSpy>(std::string(prefix));
-    }
+    facet->kind = source.kind;
+    facet->values = std::make_unique<Xapian::ValueCountMatchSpy>(source.slot);
     facets_.push_back(std::move(facet));
   }
 }
@@ -88,10 +72,7 @@ FacetCounter::FacetCounter(const std::map<std::string, unsigned>& wanted) {
 FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-  for (auto& facet : facets_) {
-    if (facet->values) enquire.add_matchspy(facet->values.get());
-    if (facet->terms) enquire.add_matchspy(facet->terms.get());
-  }
+  for (auto& facet : facets_) enquire.add_matchspy(facet->values.get());
 }
 
 nlohmann::json FacetCounter::result() const {

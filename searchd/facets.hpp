@@ -1,6 +1,7 @@
-// Facet counts over every matching document (not just the returned page): Xapian match spies for
-// the entity slots (multi-valued, '\n'-separated canonical names, each counted once per document),
-// the year of the date slot, and the language, type and folder terms.
+// Facet counts over every matching document (not just the returned page), all from value slots
+// with Xapian's ValueCountMatchSpy (no term list is read, and the spies work on remote shards):
+// entities and languages (multi-valued, '\n'-separated, each counted once per document), the year
+// of the date slot, the MIME type and the top-level folder.
 #pragma once
 
 #include <xapian.h>

@@ -33,7 +33,8 @@ ApiResult<Xapian::Database*> IndexHandle::refresh() {
     return &*db_;
   } catch (const Xapian::Error& e) {
     db_.reset();
-    return ApiError{503, "index_unavailable", "cannot open the index: " + e.get_description()};
+    return ApiError{503, "index_unavailable", "the index cannot be opened at the moment",
+                    e.get_description()};
   }
 }
 

@@ -1,57 +1,57 @@
 #include "router.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <functional>
 
+#include "client_json.hpp"
 #include "web.hpp"
 
 namespace newsdex::searchd {
 namespace {
 
 using nlohmann::json;
-using Clock = std::chrono::steady_clock;
+using Clock = Router::Clock;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-Response from_result(const ApiResult<json>& result) {
-  return result.ok() ? json_response(result.value()) : error_response(result.error());
+// The key a request presents: X-API-Key, or Authorization: Bearer.
+std::string presented_key(const Request& request) {
+  std::string key = request.header("x-api-key");
+  const std::string auth = request.header("authorization");
+  if (key.empty() && auth.starts_with("Bearer ")) key = auth.substr(7);
+  return key;
 }
 
-// Equal-time comparison, so a key cannot be guessed byte by byte from response times.
-bool same_secret(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
-
-ApiResult<json> parse_json_body(std::string_view body) {
-  if (!is_valid_utf8(body)) return bad_request("invalid_utf8", "the body is not valid UTF-8");
-  try {
-    return json::parse(body);
-  } catch (const json::parse_error& e) {
-    return bad_request("invalid_json", std::string("malformed JSON: ") + e.what());
+std::string html_attribute(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
   }
-}
-
-// --- The search page (searchd/web, issue 6): GET / and GET /assets/*. ---------------------------
-Response page_response(const Request& request) {
-  std::string_view content_type;
-  const std::string_view bytes = web::asset(request.target, content_type);
-  if (bytes.empty()) return error_response({404, "not_found", "no page file " + request.target});
-  Response response;
-  response.content_type = std::string(content_type);
-  response.body = std::string(bytes);
-  response.headers.emplace_back("Content-Security-Policy",
-                                std::string(web::content_security_policy()));
-  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  response.headers.emplace_back("Referrer-Policy", "no-referrer");
-  response.headers.emplace_back("Cache-Control", "no-cache");
-  return response;
+  return out;
 }
 
 }  // namespace
@@ -60,12 +60,57 @@ struct Router::Route {
   std::string_view path;  // exact path, or a prefix when it ends with '/'
   std::string_view endpoint;
   std::array<std::string_view, 2> methods;
-  std::function<Response(Router&, const Request&, std::string_view rest, std::string_view query)>
+  Access needs;  // when keys are configured
+  std::function<Response(Router&, const Request&, std::string_view rest, std::string_view query,
+                         const std::string& id)>
       handler;
 };
 
 Router::Router(Backend& backend, Metrics& metrics, RouterOptions options)
-    : backend_(backend), metrics_(metrics), options_(std::move(options)) {}
+    : backend_(backend),
+      metrics_(metrics),
+      options_(std::move(options)),
+      keys_(options_.api_keys, options_.search_keys) {}
+
+void Router::log_detail(const ApiError& error, const std::string& id) const {
+  if (error.detail.empty() && error.status < 500) return;
+  auto level = error.status >= 500 ? spdlog::level::warn : spdlog::level::info;
+  spdlog::log(level, "request {}: {} {}: {}", id, error.status, error.code,
+              error.detail.empty() ? error.message : error.detail);
+}
+
+Response Router::fail(const ApiError& error, const std::string& id) const {
+  log_detail(error, id);
+  return error_response(error, id);
+}
+
+Response Router::respond(const ApiResult<json>& result, const std::string& id) const {
+  return result.ok() ? json_response(result.value()) : fail(result.error(), id);
+}
+
+// GET / and GET /assets/*: the search page (searchd/web), with the page key when one is set.
+Response Router::page(const Request& request) const {
+  std::string_view content_type;
+  const std::string_view bytes = web::asset(request.target, content_type);
+  if (bytes.empty()) return error_response({404, "not_found", "no such page file"});
+  Response response;
+  response.content_type = std::string(content_type);
+  response.body = std::string(bytes);
+  const bool keyed = !options_.page_key.empty() && content_type.starts_with("text/html");
+  if (keyed) {
+    const std::size_t head = response.body.find("<head>");
+    if (head != std::string::npos)
+      response.body.insert(head + 6, "\n<meta name=\"newsdex-search-key\" content=\"" +
+                                         html_attribute(options_.page_key) + "\">");
+  }
+  response.headers.emplace_back("Content-Security-Policy",
+                                std::string(web::content_security_policy()));
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  // A page that carries a key is not kept by caches on the way.
+  response.headers.emplace_back("Cache-Control", keyed ? "no-store" : "no-cache");
+  return response;
+}
 
 ApiResult<json> Router::run_search(const SearchRequest& request) {
   const auto start = Clock::now();
@@ -74,70 +119,82 @@ ApiResult<json> Router::run_search(const SearchRequest& request) {
   return result;
 }
 
-Response Router::route(const Request& request, std::string& endpoint) {
+Response Router::route(const Request& request, std::string& endpoint, const std::string& id,
+                       Clock::time_point received) {
   static const std::array<Route, 7> kRoutes = {{
       {"/search",
        "search",
        {"GET", "POST"},
-       [](Router& self, const Request& req, std::string_view, std::string_view query) {
-         ApiResult<SearchRequest> parsed =
-             req.method == "GET"
-                 ? parse_search_params(parse_query_string(query), self.options_.limits)
-                 : [&]() -> ApiResult<SearchRequest> {
-           auto body = parse_json_body(req.body);
+       Access::search,
+       [](Router& self, const Request& req, std::string_view, std::string_view query,
+          const std::string& id) {
+         const Limits& limits = self.options_.limits;
+         ApiResult<SearchRequest> parsed = [&]() -> ApiResult<SearchRequest> {
+           if (req.method == "GET") {
+             auto params = parse_query_string(query);
+             if (!params.ok()) return params.error();
+             return parse_search_params(params.value(), limits);
+           }
+           auto body = parse_client_json(req.body, limits.max_json_depth);
            if (!body.ok()) return body.error();
-           return parse_search_json(body.value(), self.options_.limits);
+           return parse_search_json(body.value(), limits);
          }();
-         if (!parsed.ok()) return error_response(parsed.error());
-         return from_result(self.run_search(parsed.value()));
+         if (!parsed.ok()) return self.fail(parsed.error(), id);
+         return self.respond(self.run_search(parsed.value()), id);
        }},
       {"/documents/",
        "document",
        {"GET", ""},
-       [](Router& self, const Request&, std::string_view rest, std::string_view) {
-         auto id = percent_decode(rest, false);
-         if (!id || id->empty() || !is_valid_utf8(*id))
-           return error_response(
-               bad_request("invalid_id", "the document id is empty or malformed"));
-         return from_result(self.backend_.document(*id));
+       Access::search,
+       [](Router& self, const Request&, std::string_view rest, std::string_view,
+          const std::string& id) {
+         auto doc = percent_decode(rest, false);
+         if (!doc || doc->empty() || !is_valid_utf8(*doc))
+           return self.fail(bad_request("invalid_id", "the document id is empty or malformed"), id);
+         return self.respond(self.backend_.document(*doc), id);
        }},
       {"/health",
        "health",
        {"GET", ""},
-       [](Router& self, const Request&, std::string_view, std::string_view) {
-         auto result = self.backend_.health();
-         return result.ok() ? json_response(result.value()) : error_response(result.error());
+       Access::search,
+       [](Router& self, const Request&, std::string_view, std::string_view, const std::string& id) {
+         return self.respond(self.backend_.health(), id);
        }},
       {"/stats",
        "stats",
        {"GET", ""},
-       [](Router& self, const Request&, std::string_view, std::string_view) {
-         return from_result(self.backend_.stats());
+       Access::full,
+       [](Router& self, const Request&, std::string_view, std::string_view, const std::string& id) {
+         return self.respond(self.backend_.stats(), id);
        }},
       {"/metrics",
        "metrics",
        {"GET", ""},
-       [](Router& self, const Request&, std::string_view, std::string_view) {
+       Access::full,
+       [](Router& self, const Request&, std::string_view, std::string_view, const std::string&) {
          Response response;
          response.content_type = "text/plain; version=0.0.4";
          response.body = self.metrics_.render();
          return response;
        }},
+      // The page itself holds no data, so it loads without a key; its requests need one.
       {"/assets/",
        "page",
        {"GET", ""},
-       [](Router&, const Request& req, std::string_view, std::string_view) {
-         return page_response(req);
-       }},
+       Access::none,
+       [](Router& self, const Request& req, std::string_view, std::string_view,
+          const std::string&) { return self.page(req); }},
       {"/",
        "root",
        {"GET", ""},
-       [](Router&, const Request& req, std::string_view, std::string_view) {
+       Access::none,
+       [](Router& self, const Request& req, std::string_view, std::string_view,
+          const std::string&) {
          // Browsers get the search page; API clients asking for JSON the endpoint list.
          const std::string accept = req.header("accept");
          if (accept.find("text/html") != std::string::npos ||
              accept.find("application/json") == std::string::npos)
-           return page_response(req);
+           return self.page(req);
          return json_response(
              {{"name", "newsdex-searchd"},
               {"endpoints", {"/search", "/documents/{id}", "/health", "/stats", "/metrics"}}});
@@ -161,7 +218,7 @@ Response Router::route(const Request& request, std::string& endpoint) {
   }
   if (!match) {
     endpoint = "unknown";
-    return error_response({404, "not_found", "no endpoint " + std::string(path)});
+    return fail({404, "not_found", "no such endpoint"}, id);
   }
   endpoint = match->endpoint;
   std::string allow;
@@ -175,38 +232,46 @@ Response Router::route(const Request& request, std::string& endpoint) {
     response.headers.emplace_back("Allow", allow);
     return response;
   }
-  if (!options_.api_keys.empty()) {
-    std::string key = request.header("x-api-key");
-    const std::string auth = request.header("authorization");
-    if (key.empty() && auth.starts_with("Bearer ")) key = auth.substr(7);
-    if (!key_accepted(key)) {
-      Response response = error_response(
-          {401, "unauthorized", "a valid API key is required (Authorization: Bearer KEY)"});
+  if (!keys_.open() && match->needs != Access::none) {
+    const Access granted = keys_.check(presented_key(request));
+    if (granted == Access::none) {
+      Response response = fail(
+          {401, "unauthorized", "a valid API key is required (Authorization: Bearer KEY)"}, id);
       response.headers.emplace_back("WWW-Authenticate", "Bearer");
       return response;
     }
+    if (granted < match->needs)
+      return fail({403, "forbidden", "this key may only search and read documents"}, id);
   }
   if (std::ranges::find(match->methods, request.method) == match->methods.end() ||
       request.method.empty()) {
-    Response response = error_response(
-        {405, "method_not_allowed", request.method + " is not allowed on " + std::string(path)});
+    Response response =
+        fail({405, "method_not_allowed", request.method + " is not allowed on this endpoint"}, id);
     response.headers.emplace_back("Allow", allow);
     return response;
   }
-  return match->handler(*this, request, rest, query);
+  if (waited_too_long(received)) return fail(overloaded(), id);
+  return match->handler(*this, request, rest, query, id);
 }
 
-Response Router::handle(const Request& request) {
+bool Router::waited_too_long(Clock::time_point received) const {
+  return Clock::now() - received > options_.limits.queue_timeout;
+}
+
+Response Router::handle(const Request& request, Clock::time_point received) {
   const auto start = Clock::now();
+  const std::string id = ids_.next(request.header("x-request-id"));
   std::string endpoint;
   Response response;
   try {
-    response = route(request, endpoint);
+    response = route(request, endpoint, id, received);
   } catch (const std::exception& e) {
     // Backends answer errors as values; anything thrown is a bug, reported without crashing.
-    response = error_response({500, "internal", e.what()});
+    response = fail(
+        {500, "internal", "internal error (the server log names it by request id)", e.what()}, id);
   }
   add_cors(request, response);
+  response.headers.emplace_back("X-Request-Id", id);
   if (response.status >= 400) {
     auto body = json::parse(response.body, nullptr, false);
     if (body.is_object() && body.contains("error"))
@@ -214,11 +279,6 @@ Response Router::handle(const Request& request) {
   }
   metrics_.record(endpoint, response.status, seconds_since(start));
   return response;
-}
-
-bool Router::key_accepted(std::string_view key) const {
-  return std::ranges::any_of(options_.api_keys,
-                             [&](const std::string& k) { return same_secret(k, key); });
 }
 
 void Router::add_cors(const Request& request, Response& response) const {
@@ -269,18 +329,20 @@ ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
                      "unknown op '" + std::string(op) + "' (search, document, stats, health)");
 }
 
-std::string Router::handle_line(std::string_view line, bool require_key) {
+std::string Router::handle_line(std::string_view line, bool require_key,
+                                Clock::time_point received) {
   const auto start = Clock::now();
+  const std::string request_id = ids_.next();
   json id;
   std::string op = "search";
   ApiResult<json> result = json::object();
-  auto parsed = parse_json_body(line);
+  auto parsed = parse_client_json(line, options_.limits.max_json_depth);
   if (!parsed.ok()) {
     result = parsed.error();
   } else if (!parsed.value().is_object()) {
     result = bad_request("invalid_request", "each line must be a JSON object");
   } else {
-    json params = parsed.value();
+    json params = std::move(parsed.value());
     if (params.contains("id")) id = params["id"];
     params.erase("id");
     const json key = params.contains("api_key") ? params["api_key"] : json();
@@ -293,20 +355,29 @@ std::string Router::handle_line(std::string_view line, bool require_key) {
       }
       params.erase("op");
     }
-    if (require_key && !options_.api_keys.empty() &&
-        !(key.is_string() && key_accepted(key.get<std::string>()))) {
+    const Access granted = !require_key || keys_.open() ? Access::full
+                           : key.is_string()            ? keys_.check(key.get<std::string>())
+                                                        : Access::none;
+    const Access needs = op == "stats" ? Access::full : Access::search;
+    if (granted == Access::none) {
       result = ApiError{401, "unauthorized", "a valid \"api_key\" is required"};
+    } else if (granted < needs) {
+      result = ApiError{403, "forbidden", "this key may only search and read documents"};
     } else if (op.empty()) {
       result = bad_request("invalid_field", "\"op\" must be a string");
+    } else if (waited_too_long(received)) {
+      result = overloaded();
     } else {
       try {
         result = dispatch(op, params);
       } catch (const std::exception& e) {
-        result = ApiError{500, "internal", e.what()};
+        result = ApiError{500, "internal", "internal error (the server log names it by request id)",
+                          e.what()};
       }
     }
   }
-  json out = result.ok() ? result.value() : error_json(result.error());
+  if (!result.ok()) log_detail(result.error(), request_id);
+  json out = result.ok() ? result.value() : error_json(result.error(), request_id);
   const int status = result.ok() ? 200 : result.error().status;
   if (!result.ok()) metrics_.record_error(result.error().code);
   out["status"] = status;

@@ -1,16 +1,20 @@
 // Request handling as a pure function: the route table maps (method, path) to a handler over the
-// Backend, checks API keys, adds CORS headers and records metrics. HTTP sessions and NDJSON lines
-// both come here, so both transports share one code path. Thread-safe when the Backend is.
+// Backend, checks API keys, adds CORS headers and a request id, and records metrics. HTTP sessions
+// and NDJSON lines both come here, so both transports share one code path. Thread-safe when the
+// Backend is.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "access.hpp"
 #include "api.hpp"
 #include "backend.hpp"
 #include "metrics.hpp"
+#include "request_id.hpp"
 #include "search_request.hpp"
 
 namespace newsdex::searchd {
@@ -18,32 +22,46 @@ namespace newsdex::searchd {
 struct RouterOptions {
   Limits limits;
   std::vector<std::string> cors_origins;  // "*" allows any Origin
-  std::vector<std::string> api_keys;      // empty: no key needed
+  std::vector<std::string> api_keys;      // full access; both empty: no key needed
+  std::vector<std::string> search_keys;   // search, documents and health only
+  std::string page_key;                   // a search key written into the served search page
 };
 
 class Router {
  public:
   Router(Backend& backend, Metrics& metrics, RouterOptions options);
 
-  // One HTTP request to its response.
-  Response handle(const Request& request);
+  using Clock = std::chrono::steady_clock;
+
+  // One HTTP request to its response. received: when the transport read it; a request that
+  // waited longer than limits.queue_timeout for a worker is answered 503 overloaded.
+  Response handle(const Request& request, Clock::time_point received = Clock::now());
 
   // One NDJSON request line to one response line (without the newline). The request may carry
   // "id" (echoed), "op" (search, document, stats, health; search by default) and, when
   // require_key, "api_key".
-  std::string handle_line(std::string_view line, bool require_key);
+  std::string handle_line(std::string_view line, bool require_key,
+                          Clock::time_point received = Clock::now());
 
  private:
   struct Route;
   ApiResult<nlohmann::json> dispatch(std::string_view op, const nlohmann::json& params);
   ApiResult<nlohmann::json> run_search(const SearchRequest& request);
-  bool key_accepted(std::string_view key) const;
   void add_cors(const Request& request, Response& response) const;
-  Response route(const Request& request, std::string& endpoint);
+  Response route(const Request& request, std::string& endpoint, const std::string& id,
+                 Clock::time_point received);
+  bool waited_too_long(Clock::time_point received) const;
+  Response page(const Request& request) const;
+  // The error response, with the detail logged under the request id (never sent).
+  Response fail(const ApiError& error, const std::string& id) const;
+  Response respond(const ApiResult<nlohmann::json>& result, const std::string& id) const;
+  void log_detail(const ApiError& error, const std::string& id) const;
 
   Backend& backend_;
   Metrics& metrics_;
   RouterOptions options_;
+  KeyRing keys_;
+  RequestIds ids_;
 };
 
 }  // namespace newsdex::searchd

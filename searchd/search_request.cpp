@@ -128,10 +128,17 @@ ApiResult<std::map<std::string, unsigned>> get_facets(const json& value, const L
   return facets;
 }
 
+// Every string in a value is valid UTF-8. Walks with an explicit stack: the value came from a
+// client.
 bool utf8_everywhere(const json& value) {
-  if (value.is_string()) return is_valid_utf8(value.get_ref<const std::string&>());
-  if (value.is_array() || value.is_object())
-    return std::ranges::all_of(value, [](const json& v) { return utf8_everywhere(v); });
+  std::vector<const json*> pending = {&value};
+  while (!pending.empty()) {
+    const json* v = pending.back();
+    pending.pop_back();
+    if (v->is_string() && !is_valid_utf8(v->get_ref<const std::string&>())) return false;
+    if (v->is_structured())
+      for (const json& child : *v) pending.push_back(&child);
+  }
   return true;
 }
 
@@ -271,7 +278,8 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_view query) {
+ApiResult<std::vector<std::pair<std::string, std::string>>> parse_query_string(
+    std::string_view query) {
   std::vector<std::pair<std::string, std::string>> params;
   std::size_t at = 0;
   while (at < query.size()) {
@@ -283,9 +291,11 @@ std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_
     auto name = percent_decode(item.substr(0, eq), true);
     auto value = eq == std::string_view::npos ? std::optional<std::string>("")
                                               : percent_decode(item.substr(eq + 1), true);
-    // A broken escape is kept literally rather than silently dropped.
-    params.emplace_back(name.value_or(std::string(item.substr(0, eq))),
-                        value.value_or(std::string(item.substr(eq + 1))));
+    if (!name || !value)
+      return bad_request("invalid_escape",
+                         "the query string has a broken %-escape (%XX with two hex digits) in '" +
+                             std::string(item.substr(0, 64)) + "'");
+    params.emplace_back(std::move(*name), std::move(*value));
   }
   return params;
 }

@@ -3,6 +3,7 @@
 // names the field.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -26,6 +27,8 @@ struct Limits {
   unsigned default_snippet = 200;
   unsigned max_snippet = 2000;
   unsigned max_facet_size = 1000;
+  unsigned max_json_depth = 32;  // nesting of objects and arrays in a body or NDJSON line
+  std::chrono::milliseconds queue_timeout{1000};  // longest wait for a worker, then 503
 };
 
 struct SearchRequest {
@@ -55,8 +58,10 @@ ApiResult<SearchRequest> parse_search_params(
 ApiResult<SearchRequest> parse_search_json(const nlohmann::json& body, const Limits& limits,
                                            const std::vector<std::string>& ignore = {});
 
-// Splits a query string into percent-decoded name/value pairs ('+' is a space).
-std::vector<std::pair<std::string, std::string>> parse_query_string(std::string_view query);
+// Splits a query string into percent-decoded name/value pairs ('+' is a space); a broken escape
+// ("%zz", a truncated "%2") is a 400 invalid_escape naming it.
+ApiResult<std::vector<std::pair<std::string, std::string>>> parse_query_string(
+    std::string_view query);
 
 // Decodes %XX escapes (and '+' as space when plus_is_space); nullopt for a broken escape.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);

@@ -99,8 +99,8 @@ std::optional<Xapian::Query> request_filter(const SearchRequest& request) {
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Searcher::Searcher(std::vector<std::string> index_specs, Metrics& metrics)
-    : index_(std::move(index_specs), metrics) {}
+Searcher::Searcher(std::vector<std::string> index_specs, Metrics& metrics, SearchOptions options)
+    : index_(std::move(index_specs), metrics), options_(options) {}
 
 template <class Op>
 ApiResult<json> Searcher::with_index(Op op) {
@@ -111,15 +111,21 @@ ApiResult<json> Searcher::with_index(Op op) {
       return op(*db.value());
     } catch (const Xapian::DatabaseModifiedError& e) {
       // The indexer committed twice during this search: read the newest revision and retry.
-      if (attempt >= 3) return ApiError{503, "index_busy", e.get_description()};
+      if (attempt >= 3)
+        return ApiError{503, "index_busy", "the index is being rewritten; try again",
+                        e.get_description(), 1};
       index_.recover();
+    } catch (const QueryTooLarge& e) {
+      return bad_request("too_many_terms", e.what());
     } catch (const Xapian::QueryParserError& e) {
+      // Our own range processor's messages and the parser's syntax messages: about the query.
       return bad_request("query_syntax", e.get_msg());
     } catch (const Xapian::NetworkError& e) {
       index_.recover();
-      return ApiError{503, "shard_unavailable", e.get_description()};
+      return ApiError{503, "shard_unavailable", "a remote index shard cannot be reached",
+                      e.get_description(), 1};
     } catch (const Xapian::Error& e) {
-      return ApiError{500, "index_error", e.get_description()};
+      return ApiError{500, "index_error", "the index could not be read", e.get_description()};
     }
   }
 }
@@ -144,9 +150,12 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     Xapian::MSet mset;
     std::unique_ptr<FacetCounter> facets;
     Xapian::Query query;
+    bool timed_out = false;  // Xapian stops counting at the limit without saying so
   };
+  const auto start = std::chrono::steady_clock::now();
+  const auto limit = options_.match_time_limit;
   auto run = [&](std::string_view text) -> std::pair<Outcome, std::string> {
-    BuiltQuery built = build_query(db, text);
+    BuiltQuery built = build_query(db, text, options_.query);
     Xapian::Query query =
         filter ? Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter) : built.query;
     Outcome outcome{Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets), query};
@@ -155,13 +164,21 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
       outcome.enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
                                                        sort == Sort::date_descending);
     outcome.facets->attach(outcome.enquire);
+    if (limit.count() > 0)
+      outcome.enquire.set_time_limit(std::chrono::duration<double>(limit).count());
+    const auto match_start = std::chrono::steady_clock::now();
     outcome.mset = outcome.enquire.get_mset(request.offset, request.limit, check_at_least);
+    outcome.timed_out =
+        limit.count() > 0 && std::chrono::steady_clock::now() - match_start >= limit;
     return {std::move(outcome), built.corrected};
   };
 
   auto [outcome, corrected] = run(normalized);
   json suggestion = corrected.empty() ? json() : json(corrected);
-  if (outcome.mset.get_matches_upper_bound() == 0 && !corrected.empty()) {
+  auto out_of_time = [&] {
+    return limit.count() > 0 && std::chrono::steady_clock::now() - start >= limit;
+  };
+  if (outcome.mset.get_matches_upper_bound() == 0 && !corrected.empty() && !out_of_time()) {
     // Nothing for what was typed: answer for the suggestion instead (it is in "suggestion").
     outcome = std::move(run(corrected).first);
   }
@@ -201,14 +218,17 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     }
     hits.push_back(std::move(entry));
   }
-  return json{
+  const bool timed_out = outcome.timed_out;
+  json reply{
       {"total",
        {{"value", mset.get_matches_estimated()},
-        {"exact", mset.get_matches_lower_bound() == mset.get_matches_upper_bound()}}},
+        {"exact", !timed_out && mset.get_matches_lower_bound() == mset.get_matches_upper_bound()}}},
       {"hits", std::move(hits)},
       {"facets", outcome.facets->result()},
       {"suggestion", suggestion},
   };
+  if (timed_out) reply["timed_out"] = true;
+  return reply;
 }
 
 ApiResult<json> Searcher::document(const std::string& id) {

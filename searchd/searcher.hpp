@@ -2,6 +2,7 @@
 // thread-safe), answering the Backend operations. Retries once the index changed under a search.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -9,12 +10,21 @@
 #include "backend.hpp"
 #include "index_handle.hpp"
 #include "metrics.hpp"
+#include "query.hpp"
 
 namespace newsdex::searchd {
 
+// What one search may cost: the query's size and wildcards, and the time matching may take.
+struct SearchOptions {
+  QueryLimits query;
+  // After this long the match stops counting beyond the page: the hits are still the best ones,
+  // but total and facets are estimates ("exact": false, "timed_out": true). 0 = no limit.
+  std::chrono::milliseconds match_time_limit{1000};
+};
+
 class Searcher : public Backend {
  public:
-  Searcher(std::vector<std::string> index_specs, Metrics& metrics);
+  Searcher(std::vector<std::string> index_specs, Metrics& metrics, SearchOptions options = {});
 
   ApiResult<nlohmann::json> search(const SearchRequest& request) override;
   ApiResult<nlohmann::json> document(const std::string& id) override;
@@ -32,6 +42,7 @@ class Searcher : public Backend {
 
   IndexHandle index_;
   Analyzer analyzer_;
+  SearchOptions options_;
 };
 
 // The filter part of a request (entities, language, type, folder, dates), or nullopt for none.

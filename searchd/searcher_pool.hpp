@@ -1,7 +1,9 @@
-// A fixed set of Searchers shared by the worker threads: each call borrows one (waiting when all
-// are busy), so every Xapian::Database is used by one thread at a time.
+// A fixed set of searchers shared by the worker threads: each call borrows one, so every
+// Xapian::Database is used by one thread at a time. A call waits at most wait_timeout for a free
+// one, then answers 503 overloaded (Retry-After: 1) instead of queueing without bound.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -15,7 +17,11 @@ namespace newsdex::searchd {
 
 class SearcherPool : public Backend {
  public:
-  SearcherPool(const std::vector<std::string>& index_specs, unsigned size, Metrics& metrics);
+  SearcherPool(const std::vector<std::string>& index_specs, unsigned size, Metrics& metrics,
+               SearchOptions options, std::chrono::milliseconds wait_timeout);
+  // Over given backends (tests use fakes).
+  SearcherPool(std::vector<std::unique_ptr<Backend>> backends,
+               std::chrono::milliseconds wait_timeout);
 
   ApiResult<nlohmann::json> search(const SearchRequest& request) override;
   ApiResult<nlohmann::json> document(const std::string& id) override;
@@ -26,8 +32,9 @@ class SearcherPool : public Backend {
   template <class Op>
   ApiResult<nlohmann::json> borrow(Op op);
 
-  std::vector<std::unique_ptr<Searcher>> searchers_;
-  std::vector<Searcher*> free_;
+  std::vector<std::unique_ptr<Backend>> backends_;
+  std::vector<Backend*> free_;
+  std::chrono::milliseconds wait_timeout_;
   std::mutex mutex_;
   std::condition_variable available_;
 };

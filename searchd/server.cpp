@@ -198,8 +198,9 @@ struct Server::Impl {
       const unsigned version = message.version();
       const bool keep_alive = message.keep_alive();
       Request request = to_request(message);
-      Response response =
-          co_await on_worker<Response>([this, &request] { return router.handle(request); });
+      const auto received = Router::Clock::now();
+      Response response = co_await on_worker<Response>(
+          [this, &request, received] { return router.handle(request, received); });
       co_await write_http(stream, response, version, keep_alive && !stopping, ec);
       if (ec || !keep_alive) break;
     }
@@ -243,8 +244,10 @@ struct Server::Impl {
       buffer.erase(0, n);
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      std::string reply = co_await on_worker<std::string>(
-          [this, &line, require_key] { return router.handle_line(line, require_key); });
+      const auto received = Router::Clock::now();
+      std::string reply = co_await on_worker<std::string>([this, &line, require_key, received] {
+        return router.handle_line(line, require_key, received);
+      });
       reply += '\n';
       stream.expires_after(options.idle_timeout);
       co_await asio::async_write(stream, asio::buffer(reply),

@@ -73,7 +73,7 @@ TEST_F(RouterTest, SearchRequestIsParsedFromGetAndPostAlike) {
     EXPECT_EQ(r.offset, 5u);
     EXPECT_EQ(r.limit, 7u);
     EXPECT_EQ(r.from, "20200927");
-    EXPECT_EQ(r.to, "20201131");
+    EXPECT_EQ(r.to, "20201130");
     EXPECT_EQ(r.lang, std::vector<std::string>{"ru"});
     EXPECT_EQ(r.snippet, 50u);
   }
@@ -112,12 +112,23 @@ TEST_F(RouterTest, BadInputIsAClearJsonError) {
       {"POST", "/stats", "", 405, "method_not_allowed"},
       {"GET", "/documents/", "", 400, "invalid_id"},
       {"GET", "/documents/%zz", "", 400, "invalid_id"},
+      {"GET", "/search?q=%zz", "", 400, "invalid_escape"},
+      {"GET", "/search?q=war%4", "", 400, "invalid_escape"},
+      {"GET", "/search?from=2020-02-31", "", 400, "invalid_date"},
+      {"GET", "/search?from=2020-1-1", "", 400, "invalid_date"},
+      {"GET", "/search?to=2019-02-29", "", 400, "invalid_date"},
+      {"POST", "/search",
+       R"({"q": "a", "x": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]})", 400,
+       "too_deep"},
   };
   for (const Case& c : cases) {
     const Response response = call(c.method, c.target, c.body);
     EXPECT_EQ(response.status, c.status) << c.method << " " << c.target << " " << c.body;
     EXPECT_EQ(error_code(response), c.code) << c.method << " " << c.target << " " << c.body;
   }
+  // 32 levels (the default limit) still parse; the unknown member is what is wrong then.
+  const std::string at_limit = R"({"x": )" + std::string(31, '[') + std::string(31, ']') + "}";
+  EXPECT_EQ(error_code(call("POST", "/search", at_limit)), "unknown_field");
   const Response long_query = call("GET", "/search?q=" + std::string(5000, 'a'));
   EXPECT_EQ(long_query.status, 400);
   EXPECT_EQ(error_code(long_query), "query_too_long");
@@ -174,6 +185,11 @@ TEST_F(RouterTest, NdjsonEchoesIdAndDispatchesOps) {
   json bad = json::parse(router.handle_line("{oops", false));
   EXPECT_EQ(bad["status"], 400);
   EXPECT_EQ(bad["error"]["code"], "invalid_json");
+  json deep = json::parse(router.handle_line(
+      R"({"id": 7, "q": "a", "x": )" + std::string(100000, '[') + std::string(100000, ']') + "}",
+      false));
+  EXPECT_EQ(deep["status"], 400);
+  EXPECT_EQ(deep["error"]["code"], "too_deep");
   json unknown = json::parse(router.handle_line(R"({"op": "drop", "id": 1})", false));
   EXPECT_EQ(unknown["error"]["code"], "unknown_op");
   EXPECT_EQ(unknown["id"], 1);

@@ -146,6 +146,11 @@ TEST(ConfigTest, OutOfRangeValuesAreErrors) {
       {"server", "listen", "\"127.0.0.1:99999\"", "must be host:port (e.g. \"127.0.0.1:8080\")"},
       {"server", "tcp_listen", "\":7000\"", "must be host:port or \"\" (off)"},
       {"server", "api_keys", "[\"\"]", "must not contain \"\""},
+      {"server", "search_keys", "[\"k\"]",
+       "needs server.api_keys too (without api_keys every request is open)"},
+      {"server", "page_key", "\"k\"", "must be one of server.search_keys"},
+      {"server", "max_json_depth", "0", "must be between 1 and 1000 (got 0)"},
+      {"server", "queue_timeout_ms", "0", "must be between 1 and 3600000 (got 0)"},
       {"log", "level", "\"verbose\"",
        "must be one of trace, debug, info, warn, error, critical, off"},
       {"paths", "docs", "\"\"", "must not be empty (leave the key out instead)"},
@@ -224,6 +229,13 @@ header_timeout_ms = 1500
 idle_timeout_ms = 2500
 cors_origins = ["https://desk.example"]
 api_keys = ["secret-1", "secret-2"]
+search_keys = ["page-1"]
+page_key = "page-1"
+max_json_depth = 8
+max_query_terms = 16
+max_wildcard_expansion = 100
+match_time_limit_ms = 250
+queue_timeout_ms = 300
 
 [log]
 level = "debug"
@@ -250,7 +262,14 @@ json = true
                      1500,
                      2500,
                      {"https://desk.example"},
-                     {"secret-1", "secret-2"}};
+                     {"secret-1", "secret-2"},
+                     {"page-1"},
+                     "page-1",
+                     8,
+                     16,
+                     100,
+                     250,
+                     300};
   expected.log = {"debug", true};
   EXPECT_EQ(*config, expected);
 }

@@ -24,10 +24,36 @@ TEST_F(NormalizeQuery, FoldsWordsAndKeepsOperators) {
 }
 
 TEST_F(NormalizeQuery, KeepsFieldPrefixes) {
-  EXPECT_EQ(norm("title:Summit lang:ru"), "title:summit lang:ru");
+  EXPECT_EQ(norm("title:Summit lang:ru"), "title:\"summit\" lang:ru");
+  EXPECT_EQ(norm("title:Summ* -author:Whitfield"), "title:summ* -author:\"whitfield\"");
+  EXPECT_EQ(norm("author:\"Sarah Whitfield\""), "(author:\"sarah\" author:\"whitfield\")");
   EXPECT_EQ(norm("date:2020-09-27..2020-11-10 war"), "date:2020-09-27..2020-11-10 war");
   EXPECT_EQ(norm("person:\"Ilham Aliyev\""), "person:\"Ilham Aliyev\"");
   EXPECT_EQ(norm("title:\"Peace Talks\""), "title:\"peace talks\"");
+}
+
+// Title words are positional and unstemmed, byline words unstemmed without positions, as the
+// document builder writes them; each form of a fielded query must find them, stemmed parts too.
+TEST_F(NormalizeQuery, TitleAndAuthorQueriesMatchWhatTheIndexHolds) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document doc;
+  doc.add_posting(std::string(schema::kPrefixTitle) + "peace", 1);
+  doc.add_posting(std::string(schema::kPrefixTitle) + "talks", 2);
+  doc.add_term(std::string(schema::kPrefixAuthor) + "sarah");
+  doc.add_term(std::string(schema::kPrefixAuthor) + "whitfield");
+  doc.add_boolean_term(std::string(schema::kPrefixLang) + "en");
+  db.add_document(doc);
+  auto matches = [&](std::string_view raw) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(build_query(db, norm(raw)).query);
+    return enquire.get_mset(0, 10).size();
+  };
+  for (const char* raw :
+       {"title:Peace", "title:talks", "title:\"Peace Talks\"", "title:pea*", "author:Sarah",
+        "author:\"Sarah Whitfield\"", "author:whit*", "title:peace -author:smith"})
+    EXPECT_EQ(matches(raw), 1u) << raw << " -> " << norm(raw);
+  for (const char* raw : {"title:\"talks peace\"", "title:war", "-author:sarah title:peace"})
+    EXPECT_EQ(matches(raw), 0u) << raw << " -> " << norm(raw);
 }
 
 TEST_F(NormalizeQuery, ConfusablesFoldLikeDocuments) {
@@ -39,10 +65,18 @@ TEST(CompactDate, ParsesFullAndPartialDates) {
   EXPECT_EQ(compact_date("2020-09-27"), "20200927");
   EXPECT_EQ(compact_date("2020"), "20200101");
   EXPECT_EQ(compact_date("2020", true), "20201231");
-  EXPECT_EQ(compact_date("2020-02", true), "20200231");
-  EXPECT_EQ(compact_date("2020-13-01"), "");
-  EXPECT_EQ(compact_date("yesterday"), "");
-  EXPECT_EQ(compact_date("20-1"), "");
+  EXPECT_EQ(compact_date("2020-02", true), "20200229");
+  EXPECT_EQ(compact_date("2021-02", true), "20210228");
+  EXPECT_EQ(compact_date("2020-02"), "20200201");
+  EXPECT_EQ(compact_date("20200927"), "20200927");
+  EXPECT_EQ(compact_date("2020-02-29"), "20200229");
+}
+
+TEST(CompactDate, RejectsWhatIsNotACalendarDay) {
+  for (const char* bad : {"2020-13-01", "2020-02-30", "2021-02-29", "2020-04-31", "2020-00-10",
+                          "2020-01-00", "2020-1-1", "2020-01-1", "2020/01/01", "2020-1", "20201",
+                          "0000", "+020-01-01", "2020-13", "yesterday", "20-1", ""})
+    EXPECT_EQ(compact_date(bad), "") << bad;
 }
 
 // A tiny in-memory index with stemmed terms the way the document builder writes them.
@@ -117,13 +151,63 @@ TEST(BuildQuery, WordsTheIndexHasAreNotCorrected) {
   EXPECT_TRUE(corrected == "black" || corrected == "back") << corrected;
 }
 
+// 300 documents, each with one title word and one body word starting "ab" (ab000 ... ab299).
+Xapian::WritableDatabase many_ab_words() {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 300; ++i) {
+    char word[8];
+    std::snprintf(word, sizeof word, "ab%03d", i);
+    Xapian::Document doc;
+    doc.add_posting(word, 1);
+    doc.add_posting(std::string(schema::kPrefixTitle) + word, 1);
+    doc.add_posting(std::string(schema::kPrefixAuthor) + word, 1);
+    db.add_document(doc);
+  }
+  return db;
+}
+
+Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+TEST(BuildQuery, EveryWildcardIsBoundedByTheExpansionLimit) {
+  const auto db = many_ab_words();
+  QueryLimits limits;
+  limits.max_wildcard_expansion = 10;
+  for (const char* query : {"ab*", "title:ab*", "author:ab*"})
+    EXPECT_EQ(count_matches(db, build_query(db, query, limits).query), 10u) << query;
+  limits.max_wildcard_expansion = 1000;
+  EXPECT_EQ(count_matches(db, build_query(db, "title:ab*", limits).query), 300u);
+}
+
+TEST(BuildQuery, TooManyWordsIsRefused) {
+  const auto db = many_ab_words();
+  QueryLimits limits;
+  limits.max_terms = 3;
+  EXPECT_NO_THROW(build_query(db, "a OR (b -c)", limits));
+  EXPECT_NO_THROW(build_query(db, "\"a b\" title:c", limits));
+  EXPECT_THROW(build_query(db, "a b c d", limits), QueryTooLarge);
+  EXPECT_THROW(build_query(db, "\"a b c d\"", limits), QueryTooLarge);
+}
+
+TEST(CountQueryWords, SkipsOperatorsAndBrackets) {
+  EXPECT_EQ(count_query_words(""), 0u);
+  EXPECT_EQ(count_query_words("war OR peace NOT army"), 3u);
+  EXPECT_EQ(count_query_words("(baku OR yerevan) -talks \"ilham aliyev\""), 5u);
+  EXPECT_EQ(count_query_words("title:summit lang:ru ab*"), 3u);
+  EXPECT_EQ(count_query_words("( ) \" \""), 0u);
+}
+
 // Entity filters find the terms the indexer writes, whatever the case and accents of the request.
 TEST(EntityFilter, FoldsLikeTheIndexer) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   Xapian::Document doc;
   doc.add_boolean_term(entity_term(EntityType::person, "Recep Tayyip Erdoğan"));
   db.add_document(doc);
-  for (const char* asked : {"Recep Tayyip Erdoğan", "recep tayyip erdogan", "RECEP TAYYIP ERDOĞAN"}) {
+  for (const char* asked :
+       {"Recep Tayyip Erdoğan", "recep tayyip erdogan", "RECEP TAYYIP ERDOĞAN"}) {
     Xapian::Enquire enquire(db);
     enquire.set_query(entity_filter(schema::kPrefixPerson, asked));
     EXPECT_EQ(enquire.get_mset(0, 10).size(), 1u) << asked;

@@ -231,6 +231,13 @@ function showError(message) {
 
 // --- searching -----------------------------------------------------------------------------------
 
+// When the server requires keys, its admin can give the page a search-only key (server.page_key),
+// which the server writes into the page as <meta name="newsdex-search-key">.
+const searchKey = document.querySelector('meta[name="newsdex-search-key"]')?.content || '';
+const apiHeaders = searchKey
+  ? { Accept: 'application/json', Authorization: `Bearer ${searchKey}` }
+  : { Accept: 'application/json' };
+
 let inFlight = null;   // AbortController of the request whose answer we still want
 let debounceTimer = 0;
 
@@ -250,7 +257,7 @@ async function search() {
   renderChips();
   ui.main.setAttribute('aria-busy', 'true');
   try {
-    const response = await fetch(apiUrl(state), { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const response = await fetch(apiUrl(state), { signal: controller.signal, headers: apiHeaders });
     const reply = response.ok ? await response.json() : null;
     const message = response.ok ? '' : await errorMessage(response);
     if (controller !== inFlight) return;  // a newer search was started meanwhile
@@ -294,7 +301,7 @@ async function openDocument(id) {
   ui.docBody.textContent = '';
   if (!ui.doc.open) ui.doc.showModal();
   try {
-    const response = await fetch('documents/' + encodeURIComponent(id), { headers: { Accept: 'application/json' } });
+    const response = await fetch('documents/' + encodeURIComponent(id), { headers: apiHeaders });
     if (!response.ok) throw new Error(await errorMessage(response));
     const doc = await response.json();
     ui.docTitle.textContent = doc.title || doc.path || id;
