@@ -184,8 +184,12 @@ std::string normalize_query(std::string_view raw, Analyzer& analyzer) {
       in_phrase = !in_phrase;
       out += '"';
       ++i;
-    } else if (!in_phrase && (c == '(' || c == ')')) {
-      out += c;
+    } else if (c == '(' || c == ')') {
+      // A group outside a phrase; inside one, punctuation that parts words like a space.
+      if (!in_phrase)
+        out += c;
+      else if (!out.empty() && out.back() != ' ' && out.back() != '"')
+        out += ' ';
       ++i;
     } else if (!in_phrase && (c == '-' || c == '+') && at_term_start()) {
       out += c;

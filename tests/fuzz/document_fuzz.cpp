@@ -9,8 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using newsdex::fuzz::check;
-  const auto parsed =
-      newsdex::parse_document(newsdex::Format::NEWSDEX_FUZZ_FORMAT, newsdex::fuzz::as_text(data, size));
+  const auto parsed = newsdex::parse_document(newsdex::Format::NEWSDEX_FUZZ_FORMAT,
+                                              newsdex::fuzz::as_text(data, size));
   if (!parsed.ok()) {
     check(!parsed.error().message.empty(), "a parse failure says what was wrong");
     return 0;

@@ -13,11 +13,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
 namespace newsdex::fuzz {
 
-// Aborts with the broken promise and some context when `holds` is false.
+// Aborts with the broken promise and some context (its first 2,000 bytes, control bytes as \xNN)
+// when `holds` is false.
 inline void check(bool holds, std::string_view promise, std::string_view context = {}) {
   if (holds) return;
-  std::fprintf(stderr, "fuzz check failed: %.*s\n%.*s\n", static_cast<int>(promise.size()),
-               promise.data(), static_cast<int>(context.size()), context.data());
+  std::fprintf(stderr, "fuzz check failed: %.*s\n", static_cast<int>(promise.size()),
+               promise.data());
+  for (const char c : context.substr(0, 2000)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\n')
+      std::fprintf(stderr, "\\x%02x", byte);
+    else
+      std::fputc(c, stderr);
+  }
+  std::fputc('\n', stderr);
   std::abort();
 }
 

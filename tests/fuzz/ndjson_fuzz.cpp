@@ -12,9 +12,9 @@ namespace {
 void check_line(const std::string& answer, std::string_view line) {
   newsdex::fuzz::check(answer.find('\n') == std::string::npos, "an answer is one line", answer);
   const auto body = nlohmann::json::parse(answer, nullptr, false);
-  newsdex::fuzz::check(body.is_object() && body.contains("status") &&
-                           body["status"].is_number_integer(),
-                       "an answer is a JSON object with a status", answer);
+  newsdex::fuzz::check(
+      body.is_object() && body.contains("status") && body["status"].is_number_integer(),
+      "an answer is a JSON object with a status", answer);
   newsdex::fuzz::check_answer(body["status"].get<int>(), body, line);
 }
 

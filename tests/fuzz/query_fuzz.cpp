@@ -19,11 +19,11 @@ namespace {
 
 void check_date(std::string_view text, bool end) {
   const std::string compact = newsdex::compact_date(text, end);
-  newsdex::fuzz::check(compact.empty() || (compact.size() == 8 &&
-                                           std::ranges::all_of(compact, [](unsigned char c) {
-                                             return std::isdigit(c);
-                                           })),
-                       "compact_date gives \"\" or YYYYMMDD", compact);
+  newsdex::fuzz::check(
+      compact.empty() ||
+          (compact.size() == 8 &&
+           std::ranges::all_of(compact, [](unsigned char c) { return std::isdigit(c); })),
+      "compact_date gives \"\" or YYYYMMDD", compact);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Runs fuzz inputs through a target's LLVMFuzzerTestOneInput without libFuzzer, so the seed corpus
 // and every saved crash (tests/fuzz/regressions/<target>/) run under ctest in any build, gcc
 // included. Arguments are files or folders (read recursively, dot files skipped, sorted); a folder
-// that does not exist counts as empty, so a target needs no regressions folder until its first crash.
+// that does not exist counts as empty, so a target needs no regressions folder until its first
+// crash.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>

@@ -42,8 +42,8 @@ Request parse_request(std::string_view text) {
 
 void check_response(const newsdex::searchd::Response& response, std::string_view input) {
   const bool is_json = response.content_type.starts_with("application/json");
-  const auto body = is_json ? nlohmann::json::parse(response.body, nullptr, false)
-                            : nlohmann::json::object();
+  const auto body =
+      is_json ? nlohmann::json::parse(response.body, nullptr, false) : nlohmann::json::object();
   newsdex::fuzz::check(!body.is_discarded(), "a JSON response parses", response.body);
   if (is_json || response.status >= 400) newsdex::fuzz::check_answer(response.status, body, input);
 }

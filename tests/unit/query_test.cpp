@@ -30,6 +30,14 @@ TEST_F(NormalizeQuery, KeepsFieldPrefixes) {
   EXPECT_EQ(norm("title:\"Peace Talks\""), "title:\"peace talks\"");
 }
 
+TEST_F(NormalizeQuery, ParenthesesInsidePhrasesPartWords) {
+  // Found by fuzzing: a parenthesis inside a phrase stopped the scan (the loop made no progress),
+  // so `q="a)` held a search worker forever.
+  EXPECT_EQ(norm("\"water OR Caspian) NOT -sea +baku"), "\"water or caspian not sea baku\"");
+  EXPECT_EQ(norm("\"a)b\" (c)"), "\"a b\" (c)");
+  EXPECT_EQ(norm("\"(x\""), "\"x\"");
+}
+
 TEST_F(NormalizeQuery, ConfusablesFoldLikeDocuments) {
   // A Cyrillic А inside a Latin word, as pasted text has it.
   EXPECT_EQ(norm("\xD0\x90zerbaijan"), "azerbaijan");
