@@ -97,6 +97,19 @@ TEST(BuildQuery, BadDateRangeIsAParserError) {
   EXPECT_NO_THROW(build_query(db, "date:2020..2021"));
 }
 
+TEST(BuildQuery, TextFieldGroupsAreSearchedUnfielded) {
+  // Found by fuzzing: Xapian 1.4's QueryParser dereferenced null on title:(a +"b c") (a field
+  // processor's group holding a required phrase), so the search crashed searchd.
+  Analyzer analyzer;
+  const std::string normalized = normalize_query("title:(l +\"N&l\"", analyzer);
+  EXPECT_EQ(normalized, "(l +\"n l\"");
+  auto db = small_index();
+  EXPECT_NO_THROW(build_query(db, normalized));
+  EXPECT_EQ(normalize_query("title: army author:", analyzer), "army");
+  EXPECT_EQ(normalize_query("title:\"The Army\" author:Smith", analyzer),
+            "title:\"the army\" author:smith");
+}
+
 TEST(BuildQuery, SpellingSuggestion) {
   testing::TempDir dir;  // the in-memory backend keeps no spelling data
   Xapian::WritableDatabase db((dir / "index").string(), Xapian::DB_CREATE_OR_OPEN);
