@@ -66,7 +66,9 @@ std::string render_facets(const json& facets) {
     if (it != facets.end() && it->is_array() && !it->empty()) out += facet_line(label, *it);
   }
   for (const auto& [key, buckets] : facets.items()) {  // facets this client has no label for
-    bool known = std::ranges::any_of(kFacetLabels, [&](const auto& f) { return key == f.key; });
+    // Captured by name: clang 14 (the fuzz and sanitizer builds) cannot capture a binding.
+    bool known =
+        std::ranges::any_of(kFacetLabels, [&name = key](const auto& f) { return name == f.key; });
     if (!known && buckets.is_array() && !buckets.empty()) out += facet_line(key.c_str(), buckets);
   }
   return out + "\n";

@@ -13,6 +13,12 @@ find_package(spdlog REQUIRED)
 find_package(fmt REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(Boost 1.74 REQUIRED)
+# Boost 1.74's Asio looks for clang's coroutines in <experimental/coroutine> (libc++ only); clang
+# over libstdc++ (the fuzz and sanitizer builds) has <coroutine>, which Asio uses once told so.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  set_property(TARGET Boost::headers APPEND PROPERTY INTERFACE_COMPILE_DEFINITIONS
+                                                     BOOST_ASIO_HAS_CO_AWAIT=1)
+endif()
 
 # CLD2 ships no pkg-config file. Debian's libcld2 holds the code and tables that already know the
 # languages we need (Azerbaijani, Urdu...); libcld2_full is a tables-only library whose symbols,

@@ -242,8 +242,9 @@ Config read_config(const toml::table& root, std::string_view source) {
   }};
 
   for (const auto& [key, node] : root) {
-    const bool known =
-        std::ranges::any_of(sections, [&](const Known& k) { return k.name == key.str(); });
+    // Captured by name: clang 14 (the fuzz and sanitizer builds) cannot capture a binding.
+    const bool known = std::ranges::any_of(
+        sections, [&name = key](const Known& k) { return k.name == name.str(); });
     if (!known) {
       throw ConfigError{Errc::invalid_argument,
                         where(source, key.source()) +

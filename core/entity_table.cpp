@@ -196,8 +196,9 @@ std::vector<CanonicalEntity> EntityTable::add_document(const std::vector<Entity>
   // record.
   std::vector<CanonicalEntity> out;
   for (const auto& [id, entity] : resolved) {
-    auto same =
-        std::find_if(out.begin(), out.end(), [&](const CanonicalEntity& c) { return c.id == id; });
+    // Captured by name: clang 14 (the fuzz and sanitizer builds) cannot capture a binding.
+    auto same = std::find_if(out.begin(), out.end(),
+                             [&wanted = id](const CanonicalEntity& c) { return c.id == wanted; });
     if (same != out.end()) {  // two document-level entities the table knows as one
       same->count += entity->count();
       for (const auto& f : entity->forms()) same->forms.push_back(f);

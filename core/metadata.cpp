@@ -26,9 +26,8 @@ constexpr std::size_t kSentenceWords = 15;
 
 std::vector<std::string_view> split_on(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
-  for (const auto part : std::views::split(text, separator)) {
-    parts.push_back(text::trim(std::string_view(part.begin(), part.end())));
-  }
+  for (const std::string_view part : text::split(text, separator))
+    parts.push_back(text::trim(part));
   return parts;
 }
 

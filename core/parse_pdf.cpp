@@ -29,9 +29,11 @@ bool is_useful_title(std::string_view title) {
 }
 
 std::optional<Date> date_of(time_t seconds) {
-  if (seconds <= 0) return std::nullopt;  // poppler's "no date"
-  const std::chrono::year_month_day day{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::from_time_t(seconds))};
+  constexpr time_t kLastSecond = 253402300799;  // 9999-12-31T23:59:59Z, the last 4-digit year
+  if (seconds <= 0 || seconds > kLastSecond) return std::nullopt;  // 0: poppler's "no date"
+  // Whole days, not system_clock::from_time_t: its nanoseconds overflow after the year 2262, and
+  // a PDF may claim any year (found by fuzz_pdf).
+  const std::chrono::year_month_day day{std::chrono::sys_days{std::chrono::days{seconds / 86400}}};
   return Date{static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
               static_cast<int>(static_cast<unsigned>(day.day()))};
 }

@@ -177,8 +177,12 @@ std::string normalize_query(std::string_view raw, Analyzer& analyzer) {
       in_phrase = !in_phrase;
       out += '"';
       ++i;
-    } else if (!in_phrase && (c == '(' || c == ')')) {
-      out += c;
+    } else if (c == '(' || c == ')') {
+      // A group outside a phrase; inside one, punctuation that parts words like a space.
+      if (!in_phrase)
+        out += c;
+      else if (!out.empty() && out.back() != ' ' && out.back() != '"')
+        out += ' ';
       ++i;
     } else if (!in_phrase && (c == '-' || c == '+') && at_term_start()) {
       out += c;
@@ -203,6 +207,11 @@ std::string normalize_query(std::string_view raw, Analyzer& analyzer) {
           if (close == std::string_view::npos) out += '"';
           i = stop;
         }
+      } else if (is_text_field(field) && colon + 1 == chunk.size() &&
+                 (i == raw.size() || raw[i] != '"')) {
+        // "title:" before a group, or before nothing: the words are searched in every field.
+        // Xapian 1.4 crashes on a field processor's group holding a required phrase
+        // (title:(a +"b c"), found by fuzz_query) and drops the phrases of other groups.
       } else if (is_text_field(field)) {
         std::string_view value = chunk.substr(colon + 1);
         if (value.empty() && i < raw.size() && raw[i] == '"') {  // title:"a phrase"

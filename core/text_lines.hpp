@@ -11,6 +11,11 @@ namespace newsdex::text {
 // Strips Unicode white space (including NBSP and a stray BOM) from both ends.
 std::string_view trim(std::string_view text);
 
+// The pieces between separators, as std::views::split gives them: none for empty text, an empty
+// piece between adjacent separators and after a trailing one. (views::split itself does not
+// compile with clang 14 over libstdc++ 12, which the fuzz and sanitizer builds use.)
+std::vector<std::string_view> split(std::string_view text, char separator);
+
 // Splits on '\n', dropping a trailing '\r' from each line.
 std::vector<std::string_view> split_lines(std::string_view text);
 

@@ -142,6 +142,7 @@ json parse_stored(std::string_view data, std::string* body) {
   rest += tail;
   json fields = parse_json(rest);
   if (!fields.is_object()) return parse_whole(data, body);
+  fields.erase("body");  // a second "body" key (found by fuzz_stored): still no body in the fields
   return fields;
 }
 

@@ -158,6 +158,16 @@ TEST(ReadJson, RoundTripsRandomDocuments) {
   }
 }
 
+TEST(StoredFields, NeverGiveTheBodyAsAField) {
+  // Found by fuzzing: a repeated "body" key came back among the fields.
+  std::string body;
+  for (std::string* out : {static_cast<std::string*>(nullptr), &body}) {
+    const json fields = parse_stored(R"({"body":"a","body":"b","title":"t"})", out);
+    EXPECT_FALSE(fields.contains("body")) << fields.dump();
+    EXPECT_EQ(fields.value("title", ""), "t");
+  }
+}
+
 TEST(StoredFields, IndexedDocumentsParseAsNlohmannDoes) {
   NEWSDEX_REQUIRE_CORPUS(seeds, "seeds");
   testing::TempDir dir;

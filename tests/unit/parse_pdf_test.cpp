@@ -37,6 +37,17 @@ TEST(ParsePdfTest, WithoutInfoTheTextGivesTitleDateAndByline) {
   EXPECT_EQ(article.date->iso(), "2021-02-09");
 }
 
+TEST(ParsePdfTest, CreationDatesPastTheYear2262) {
+  // system_clock counts nanoseconds in 64 bits, which overflowed for such dates (UBSan: signed
+  // overflow; otherwise a wrong date).
+  const auto result = parse_pdf(testing::minimal_pdf(
+      {"Headline", "", "Text."},
+      {.title = "Headline", .author = "", .creation_date = "D:40460302120000Z"}));
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_TRUE(result->front().date.has_value());
+  EXPECT_EQ(result->front().date->iso(), "4046-03-02");
+}
+
 TEST(ParsePdfTest, FileNameTitlesAreIgnored) {
   const auto result = parse_pdf(testing::minimal_pdf(
       {"Real headline", "", "Text."},

@@ -56,6 +56,14 @@ TEST_F(NormalizeQuery, TitleAndAuthorQueriesMatchWhatTheIndexHolds) {
     EXPECT_EQ(matches(raw), 0u) << raw << " -> " << norm(raw);
 }
 
+TEST_F(NormalizeQuery, ParenthesesInsidePhrasesPartWords) {
+  // Found by fuzzing: a parenthesis inside a phrase stopped the scan (the loop made no progress),
+  // so `q="a)` held a search worker forever.
+  EXPECT_EQ(norm("\"water OR Caspian) NOT -sea +baku"), "\"water or caspian not sea baku\"");
+  EXPECT_EQ(norm("\"a)b\" (c)"), "\"a b\" (c)");
+  EXPECT_EQ(norm("\"(x\""), "\"x\"");
+}
+
 TEST_F(NormalizeQuery, ConfusablesFoldLikeDocuments) {
   // A Cyrillic А inside a Latin word, as pasted text has it.
   EXPECT_EQ(norm("\xD0\x90zerbaijan"), "azerbaijan");
@@ -121,6 +129,19 @@ TEST(BuildQuery, BadDateRangeIsAParserError) {
   auto db = small_index();
   EXPECT_THROW(build_query(db, "date:2020-99-01..2021"), Xapian::QueryParserError);
   EXPECT_NO_THROW(build_query(db, "date:2020..2021"));
+}
+
+TEST(BuildQuery, TextFieldGroupsAreSearchedUnfielded) {
+  // Found by fuzzing: Xapian 1.4's QueryParser dereferenced null on title:(a +"b c") (a field
+  // processor's group holding a required phrase), so the search crashed searchd.
+  Analyzer analyzer;
+  const std::string normalized = normalize_query("title:(l +\"N&l\"", analyzer);
+  EXPECT_EQ(normalized, "(l +\"n l\"");
+  auto db = small_index();
+  EXPECT_NO_THROW(build_query(db, normalized));
+  EXPECT_EQ(normalize_query("title: army author:", analyzer), "army");
+  EXPECT_EQ(normalize_query("title:\"The Army\" author:Smith", analyzer),
+            "title:\"the army\" author:\"smith\"");
 }
 
 TEST(BuildQuery, SpellingSuggestion) {
