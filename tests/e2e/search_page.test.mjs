@@ -43,9 +43,10 @@ async function check(name, body) {
   }
 }
 
-function startServer(index) {
+function startServer(index, extraArgs = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(searchd, ['--index', index, '--listen', '127.0.0.1:0', '--socket', 'none', '--threads', '2'],
+    const child = spawn(searchd,
+      ['--index', index, '--listen', '127.0.0.1:0', '--socket', 'none', '--threads', '2', ...extraArgs],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`newsdex-searchd did not start: ${output}`)), 60000);
@@ -214,6 +215,26 @@ try {
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     await phone.screenshot({ path: join(screenshots, 'phone.png'), fullPage: true });
     await phone.close();
+  });
+
+  await check('with keys required, the page searches with the page key and the API refuses without one', async () => {
+    const config = join(work, 'keyed.toml');
+    writeFileSync(config, '[server]\napi_keys = ["admin-e2e-key"]\nsearch_keys = ["page-e2e-key"]\n' +
+      'page_key = "page-e2e-key"\n');
+    const keyed = await startServer(join(work, 'index'), ['--config', config]);
+    try {
+      const keyedPage = await browser.newPage();
+      await keyedPage.goto(`${keyed.url}?q=budget`);
+      await keyedPage.waitForFunction(() => document.querySelectorAll('#hits .hit').length === 4);
+      const anonymous = await keyedPage.request.get(`${keyed.url}search?q=budget`);
+      assert.equal(anonymous.status(), 401);
+      const stats = await keyedPage.request.get(`${keyed.url}stats`,
+        { headers: { Authorization: 'Bearer page-e2e-key' } });
+      assert.equal(stats.status(), 403);
+      await keyedPage.close();
+    } finally {
+      keyed.child.kill('SIGTERM');
+    }
   });
 
   await check('no script errors and no requests to other hosts', async () => {
