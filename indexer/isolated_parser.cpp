@@ -22,21 +22,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// AddressSanitizer and ThreadSanitizer reserve terabytes of address space at start, so an
-// RLIMIT_AS would stop every helper of a sanitizer build before its first document.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitizerBuild = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
-    __has_feature(memory_sanitizer)
-constexpr bool kSanitizerBuild = true;
-#else
-constexpr bool kSanitizerBuild = false;
-#endif
-#else
-constexpr bool kSanitizerBuild = false;
-#endif
-
 constexpr int kExecFailed = 127;
 
 struct FormatName {
@@ -102,7 +87,7 @@ Result<ParserIsolation> parser_isolation(const IndexerConfig& config) {
   }
   settings.timeout = std::chrono::milliseconds(config.parse_timeout_ms);
   settings.cpu_seconds = config.parse_cpu_seconds;
-  settings.memory_bytes = kSanitizerBuild ? 0 : std::uint64_t{config.parse_memory_mb} << 20;
+  settings.memory_bytes = kMemoryLimitApplies ? std::uint64_t{config.parse_memory_mb} << 20 : 0;
   settings.helper = std::filesystem::path(config.parse_helper);
   if (settings.helper.empty()) {
     std::error_code ec;

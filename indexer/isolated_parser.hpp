@@ -20,6 +20,22 @@
 
 namespace newsdex {
 
+// AddressSanitizer and ThreadSanitizer reserve terabytes of address space at start, so an
+// RLIMIT_AS would stop every helper of a sanitizer build before its first document: there the
+// memory limit is not applied.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+inline constexpr bool kMemoryLimitApplies = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+inline constexpr bool kMemoryLimitApplies = false;
+#else
+inline constexpr bool kMemoryLimitApplies = true;
+#endif
+#else
+inline constexpr bool kMemoryLimitApplies = true;
+#endif
+
 struct ParserIsolation {
   std::vector<Format> formats;  // parsed in the helper; the others in-process
   std::filesystem::path helper;

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "client_json.hpp"
+#include "snippet.hpp"
 #include "web.hpp"
 
 namespace newsdex::searchd {
@@ -26,32 +27,6 @@ std::string presented_key(const Request& request) {
   const std::string auth = request.header("authorization");
   if (key.empty() && auth.starts_with("Bearer ")) key = auth.substr(7);
   return key;
-}
-
-std::string html_attribute(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -101,7 +76,7 @@ Response Router::page(const Request& request) const {
     const std::size_t head = response.body.find("<head>");
     if (head != std::string::npos)
       response.body.insert(head + 6, "\n<meta name=\"newsdex-search-key\" content=\"" +
-                                         html_attribute(options_.page_key) + "\">");
+                                         html_escape(options_.page_key) + "\">");
   }
   response.headers.emplace_back("Content-Security-Policy",
                                 std::string(web::content_security_policy()));
