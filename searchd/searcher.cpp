@@ -61,6 +61,13 @@ json metadata_json(const Xapian::Database& db, const char* key) {
   return parsed.is_discarded() ? json(value) : parsed;
 }
 
+// The indexer's state as clients may see it: a degraded state's reason names index paths and
+// Xapian's texts, so it stays with the operator (`newsdex-indexer --status` and the indexer's log).
+json public_indexer_state(json state) {
+  if (state.is_object()) state.erase("reason");
+  return state;
+}
+
 }  // namespace
 
 std::optional<Xapian::Query> request_filter(const SearchRequest& request) {
@@ -264,7 +271,7 @@ ApiResult<json> Searcher::stats() {
         {"last_commit", metadata_json(db, schema::kMetaLastCommit)},
         {"docs_indexed", metadata_json(db, schema::kMetaDocsIndexed)},
         {"errors", metadata_json(db, schema::kMetaErrors)},
-        {"indexer", indexer_state(db)},
+        {"indexer", public_indexer_state(indexer_state(db))},
     };
   });
 }

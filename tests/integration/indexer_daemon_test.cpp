@@ -13,6 +13,7 @@
 #include "indexer_status.hpp"
 #include "process.hpp"
 #include "schema.hpp"
+#include "searcher.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
@@ -220,6 +221,20 @@ TEST_F(DaemonTest, AFullDiskDegradesKeepsTheLastCommitAndCatchesUp) {
       << state();
   EXPECT_EQ(index.count("before.txt"), 1u);  // the last commit is intact
   EXPECT_EQ(index.count("during.txt"), 0u);
+  {
+    // searchd says so, and its answers carry no path or Xapian text of the indexer's reason.
+    searchd::Metrics metrics;
+    searchd::Searcher searcher({(tmp / "index").string()}, metrics);
+    const auto health = searcher.health();
+    ASSERT_TRUE(health.ok());
+    EXPECT_EQ(health.value()["status"], "degraded");
+    const auto stats = searcher.stats();
+    ASSERT_TRUE(stats.ok());
+    EXPECT_EQ(stats.value()["indexer"]["state"], "degraded");
+    EXPECT_EQ(stats.value().dump().find((tmp / "index").string()), std::string::npos)
+        << stats.value();
+    EXPECT_EQ(stats.value().dump().find("Error writing block"), std::string::npos);
+  }
   std::filesystem::remove(doc("before.txt"));
 
   full = false;  // space is back: the retry commits and the reconciliation catches up
