@@ -21,7 +21,7 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
 endif()
 
 # CLD2 ships no pkg-config file. Debian's libcld2 holds the code and tables that already know the
-# languages we need (Azerbaijani, Urdu...); libcld2_full is a tables-only library whose symbols,
+# languages we need (Urdu among them); libcld2_full is a tables-only library whose symbols,
 # interposed over libcld2's, mix two table sets and break Cyrillic detection: do not link it.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
 find_library(CLD2_CODE_LIBRARY NAMES cld2 REQUIRED)

@@ -11,7 +11,7 @@ namespace {
 using entity_text::fold;
 using entity_text::person_keys;
 
-// How complete a person name form is: 2 full ("Ilham Aliyev"), 1 with initials ("I. Aliyev"),
+// How complete a person name form is: 2 full ("Tamir Volyev"), 1 with initials ("T. Volyev"),
 // 0 a bare surname.
 int tier(const std::vector<std::string>& keys) {
   if (keys.size() < 2) return 0;
@@ -99,8 +99,8 @@ EntityTable::Record* EntityTable::match(const Entity& entity) {
   for (std::uint64_t id : it->second) {
     Record& r = records_.at(id);
     if (r.type != EntityType::person) continue;
-    // Compare with the record's most complete forms only: once "Ilham Aliyev" is known, "I. Aliyev"
-    // no longer lets "Isa Aliyev" in.
+    // Compare with the record's most complete forms only: once "Tamir Volyev" is known, "T. Volyev"
+    // no longer lets "Taras Volyev" in.
     int best_tier = 0;
     std::vector<std::vector<std::string>> forms;
     for (const auto& [form, n] : r.forms) {
@@ -120,7 +120,7 @@ EntityTable::Record* EntityTable::match(const Entity& entity) {
       compatible.push_back(&r);
   }
   if (compatible.empty()) return nullptr;
-  if (keys.size() == 1 && compatible.size() > 1) return nullptr;  // which Aliyev? keep it apart
+  if (keys.size() == 1 && compatible.size() > 1) return nullptr;  // which Volyev? keep it apart
   return *std::max_element(compatible.begin(), compatible.end(),
                            [](const Record* a, const Record* b) { return a->docs < b->docs; });
 }

@@ -6,7 +6,7 @@
 // Merging across documents: a place or organisation is one record per normalised key (or known
 // alias such as an acronym); a person joins the record whose full name forms are compatible
 // (surnames equal up to transliteration, every given name matching fully or as an initial:
-// "I. Aliev" ~ "Ilham Aliyev", "Chaudri" ~ "Chaudhri"), so "Ilham Aliyev" and "Elnur Aliyev" stay
+// "T. Volev" ~ "Tamir Volyev", "Bashdri" ~ "Bashdhri"), so "Tamir Volyev" and "Oksana Volyev" stay
 // two people. A bare surname joins only the one record with that surname.
 //
 // Canonical names: the most frequent full form (people) or document-level name (others), by
@@ -70,7 +70,7 @@ class EntityTable {
   // collapsed into one).
   std::vector<EntityRename> take_renames();
 
-  // Search-time alias lookup: the canonical name of the record that has this form ("Aliev",
+  // Search-time alias lookup: the canonical name of the record that has this form ("Volev",
   // "UNSC").
   std::optional<std::string> resolve(EntityType type, std::string_view form) const;
 

@@ -26,7 +26,7 @@ namespace newsdex {
 inline constexpr const char* kMetaEntityRecord = "newsdex.entity:";
 inline constexpr const char* kMetaEntityNextId = "newsdex.entities.next_id";
 
-// The filter term of an entity: XPERSON:ilham aliyev.
+// The filter term of an entity: XPERSON:tamir volyev.
 std::string entity_term(EntityType type, std::string_view canonical_name);
 
 // Adds terms, facet values and data["entities"] for a document's resolved entities.

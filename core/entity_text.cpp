@@ -256,7 +256,7 @@ bool same_name_token(std::string_view a, std::string_view b) {
   if (shorter < 4) return false;
   const std::size_t limit = shorter >= 8 ? 2 : 1;
   if (a.size() > b.size() + limit || b.size() > a.size() + limit) return false;
-  // The first letter rarely varies between transliterations; requiring it keeps Ilham/Elham apart.
+  // The first letter rarely varies between transliterations; requiring it keeps Ilya/Elya apart.
   return a.front() == b.front() && edit_distance(a, b) <= limit;
 }
 

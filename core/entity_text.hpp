@@ -20,11 +20,11 @@ struct Token {
   Script script = Script::other;
   bool cap = false;             // first letter upper case
   bool all_caps = false;        // two or more letters, all upper case ("NATO", "UNSC")
-  bool initial = false;         // one upper-case letter followed by '.' ("I." in "I. Aliyev")
+  bool initial = false;         // one upper-case letter followed by '.' ("T." in "T. Volyev")
   bool dot_after = false;       // '.' right after the word
-  bool possessive = false;      // "Pakistan's", "Azeris’"
+  bool possessive = false;      // "Chile's", "Kenyans’"
   bool sentence_start = false;  // first word of a sentence, a line, or a quotation
-  bool hyphen_before = false;   // joined to the previous word by '-' ("Nagorno-Karabakh")
+  bool hyphen_before = false;   // joined to the previous word by '-' ("Guinea-Bissau")
   bool paren_before = false;    // '(' right before the word
   bool paren_after = false;     // ')' right after the word
   bool comma_after = false;     // ',' (or ';') right after the word
@@ -39,8 +39,8 @@ std::vector<Token> tokenize(std::string_view text);
 // Case-folded, NFKD, combining marks removed: "Bakı" -> "baki", "Азербайджана" -> "азербайджана".
 std::string fold(std::string_view word);
 
-// A key that ignores the usual transliteration differences in names: "Aliyev"/"Aliev",
-// "Chaudhri"/"Chaudri", "Nawaz"/"Navaz", doubled letters. Input is a folded word.
+// A key that ignores the usual transliteration differences in names: "Volyev"/"Volev",
+// "Bashdhri"/"Bashdri", "Sarwan"/"Sarvan", doubled letters. Input is a folded word.
 std::string name_key(std::string_view folded);
 
 // Optimal-string-alignment distance (adjacent transpositions count 1), on bytes.
@@ -49,8 +49,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // Two name keys are one name spelled two ways: equal, or close enough for their length.
 bool same_name_token(std::string_view key_a, std::string_view key_b);
 
-// Splits a person name into name keys ("Ilham Aliyev" -> {"ilham", "aliev"}); initials keep
-// their single letter ("I. Aliev" -> {"i", "aliev"}).
+// Splits a person name into name keys ("Tamir Volyev" -> {"tamir", "volev"}); initials keep
+// their single letter ("T. Volev" -> {"t", "volev"}).
 std::vector<std::string> person_keys(std::string_view name);
 
 // Whether two person names can denote one person: surnames match, and every given name of the

@@ -161,7 +161,7 @@ void Gazetteer::add_countries() {
     for (auto form : split(demonym.aliases, '|')) {
       add(EntityType::place, it->second, form, false, true);
       const char last = form.back();
-      if (last == 'i' || last == 'n' || last == 'k') {  // Pakistanis, Armenians, Uzbeks
+      if (last == 'i' || last == 'n' || last == 'k') {  // Iraqis, Italians, Uzbeks
         add(EntityType::place, it->second, std::string(form) + "s", false, true);
       }
     }

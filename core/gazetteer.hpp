@@ -24,7 +24,7 @@ struct GazetteerEntry {
   EntityType type = EntityType::place;
   std::string name;      // canonical display name ("Pakistan", "UN Security Council")
   bool acronym = false;  // matches only upper-case text ("WHO", "US", "UN")
-  bool demonym = false;  // an adjective standing for the place ("Pakistani", "Azeri")
+  bool demonym = false;  // an adjective standing for the place ("Kenyan", "Peruvian")
 };
 
 struct GazetteerMatch {

@@ -23,7 +23,7 @@ Article extract_text_metadata(std::string_view text, Article known);
 // "24.11.2021", "24/11/2021" or an ISO 8601 timestamp; nullopt when the text is not such a date.
 std::optional<Date> parse_date(std::string_view text);
 
-// The first date found inside a longer line ("ISLAMABAD, Feb 9, 2021 (APP): ..."), if any.
+// The first date found inside a longer line ("HALVERTON, Mar 3, 2022 (WNS): ..."), if any.
 std::optional<Date> find_date(std::string_view line);
 
 }  // namespace newsdex
