@@ -134,7 +134,7 @@ Result<std::vector<Article>> parse_lines(std::string_view text, const std::strin
     json value;
     try {
       value = parse_bounded(line);
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {  // parse_error, or out_of_range for a number like 1e999
       continue;
     } catch (const TooDeep&) {
       continue;
@@ -157,7 +157,7 @@ Result<std::vector<Article>> parse_json(std::string_view text) {
     if (text::trim(text).find('\n') == std::string_view::npos)
       return make_error(Errc::parse_error, kTooDeepMessage);
     return parse_lines(text, kTooDeepMessage);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range for 1e999
     // what() is "[json.exception.parse_error.101] parse error at line 3, column 12: ...".
     const std::string_view what = error.what();
     const std::string message(what.substr(std::min(what.find("] ") + 2, what.size())));
