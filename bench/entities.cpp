@@ -1,9 +1,13 @@
-// bench/entities: entity quality on the seeds (precision/recall per type) and the cost of
-// extraction plus canonicalisation on a scale corpus, as docs/s and as the slowdown it would add to
-// an indexer running at a given rate.
+// bench/entities: entity quality (precision/recall/F1 per type) on the Brown gold's development and
+// test parts, on the non-English examples and on the seed articles, and the cost of extraction
+// plus canonicalisation on a scale corpus, as docs/s and as the slowdown it would add to an
+// indexer running at a given rate.
 //   usage: entities [SCALE_DIR=/tmp/scale2k] [INDEXER_DOCS_PER_S=215]
+//   NEWSDEX_ENTITY_ERRORS=1 also lists the development part's missed and spurious entities.
 //   make the corpus with: ../shared/corpus/scale.sh 2000 /tmp/scale2k
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -19,7 +23,7 @@ int main(int argc, char** argv) {
   const fs::path scale_dir = argc > 1 ? argv[1] : "/tmp/scale2k";
   const double indexer_rate =
       argc > 2 ? std::stod(argv[2]) : 215.0;  // DESIGN.md's measured writer rate
-  const fs::path source = fs::path(__FILE__).parent_path().parent_path();
+  const fs::path source = NEWSDEX_SOURCE_DIR;
 
   const auto t0 = std::chrono::steady_clock::now();
   const newsdex::EntityExtractor extractor;
@@ -28,21 +32,41 @@ int main(int argc, char** argv) {
   std::cout << "gazetteer: " << extractor.gazetteer().size() << " phrases, built in "
             << build_s * 1000 << " ms\n";
 
-  const fs::path seeds = source.parent_path() / "shared/corpus/seeds";
-  if (fs::exists(seeds)) {
-    const auto scores = newsdex::evaluate_entities(extractor, seeds, source / "tests/data/gold");
-    if (scores.ok()) {
-      for (auto type :
-           {newsdex::EntityType::person, newsdex::EntityType::org, newsdex::EntityType::place}) {
-        const auto& s = (*scores)[static_cast<std::size_t>(type)];
-        std::cout << newsdex::to_string(type) << ": precision " << s.precision() << ", recall "
-                  << s.recall() << '\n';
-      }
-    } else {
-      std::cout << "seeds: " << scores.error().message << '\n';
+  const bool show_errors = std::getenv("NEWSDEX_ENTITY_ERRORS") != nullptr;
+  const fs::path corpus = source.parent_path() / "shared/corpus";
+  const fs::path gold = source / "tests/data/gold";
+  struct Part {
+    const char* name;
+    fs::path documents;
+    fs::path gold;
+    std::string_view split;
+  };
+  for (const Part& part : {Part{"brown dev", corpus / "brown", gold / "brown", "dev"},
+                           Part{"brown test", corpus / "brown", gold / "brown", "test"},
+                           Part{"examples", source / "examples", gold / "examples", "dev"},
+                           Part{"seeds", corpus / "seeds", gold, {}}}) {
+    if (!fs::exists(part.documents)) {
+      std::cout << part.name << ": " << part.documents.string() << " absent, not scored\n";
+      continue;
     }
-  } else {
-    std::cout << "seeds absent: no precision/recall\n";
+    const auto scores =
+        newsdex::evaluate_entities(extractor, part.documents, part.gold, part.split);
+    if (!scores.ok()) {
+      std::cout << part.name << ": " << scores.error().message << '\n';
+      continue;
+    }
+    for (auto type :
+         {newsdex::EntityType::person, newsdex::EntityType::org, newsdex::EntityType::place}) {
+      const auto& s = (*scores)[static_cast<std::size_t>(type)];
+      std::printf("%-10s %-6s P %.3f R %.3f F1 %.3f (tp %u fp %u fn %u)\n", part.name,
+                  std::string(newsdex::to_string(type)).c_str(), s.precision(), s.recall(), s.f1(),
+                  s.true_positives, s.false_positives, s.false_negatives);
+      // Errors are listed for the development part only: the test part is scored, never read.
+      if (show_errors && part.split == "dev") {
+        for (const auto& m : s.missed) std::cout << "    missed   " << m << '\n';
+        for (const auto& m : s.spurious) std::cout << "    spurious " << m << '\n';
+      }
+    }
   }
 
   if (!fs::exists(scale_dir)) {

@@ -133,8 +133,8 @@ int main(int argc, char** argv) {
         enquire.set_query(qp.parse_query(q, Xapian::QueryParser::FLAG_PHRASE));
         Xapian::MSet mset = enquire.get_mset(0, 10);
         for (auto m = mset.begin(); m != mset.end(); ++m) {
-          auto data = nlohmann::json::parse(m.get_document().get_data(), nullptr, false);
-          (void)mset.snippet(data.value("body", std::string()), 200, Xapian::Stem("english"));
+          (void)mset.snippet(m.get_document().get_value(newsdex::schema::kSlotBody), 200,
+                             Xapian::Stem("english"));
         }
       }));
     plain_medians.push_back(median(a));

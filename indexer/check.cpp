@@ -16,6 +16,7 @@
 #include "schema.hpp"
 #include "sha256.hpp"
 #include "skip_records.hpp"
+#include "stored_record.hpp"
 
 namespace newsdex {
 namespace {
@@ -53,11 +54,9 @@ void duplicate_ids(const Xapian::Database& db, std::vector<std::string>& differe
     if (term.get_termfreq() < 2) continue;
     const auto doc = db.get_document(*db.postlist_begin(*term));
     std::string id = doc.get_value(schema::kSlotSourcePath);
-    try {
-      auto data = nlohmann::json::parse(doc.get_data());
-      if (data[schema::field::kPart].is_number())
-        id = schema::document_id(id, data[schema::field::kPart].get<int>());
-    } catch (const nlohmann::json::exception&) {
+    if (auto record = stored_record::decode(doc.get_data(), stored_record::kHead)) {
+      const auto part = record->fields.value(schema::field::kPart, nlohmann::json());
+      if (part.is_number()) id = schema::document_id(id, part.get<int>());
     }
     differences.push_back(fmt::format("{}: duplicate id ({} documents)", id, term.get_termfreq()));
   }

@@ -13,6 +13,7 @@
 #include "entity_terms.hpp"
 #include "schema.hpp"
 #include "skip_records.hpp"
+#include "stored_record.hpp"
 
 namespace newsdex {
 namespace {
@@ -147,14 +148,33 @@ void IndexWriter::count_spellings(const Xapian::Document& doc, int delta) {
   }
 }
 
+bool IndexWriter::read_records(const std::vector<Xapian::docid>& ids,
+                               std::vector<std::pair<Xapian::Document, nlohmann::json>>& docs) {
+  for (auto id : ids) {
+    auto doc = db_.get_document(id);
+    auto data = stored_record::decode_all(doc.get_data());
+    if (!data) {
+      spdlog::warn("document {}: {}", id, data.error().message);
+      return false;
+    }
+    docs.emplace_back(std::move(doc), std::move(*data));
+  }
+  return true;
+}
+
 void IndexWriter::remove(const std::string& relative_path) {
   const auto term = schema::file_term(relative_path);
   // The entity table forgets what these documents mentioned.
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
     const auto doc = db_.get_document(*it);
     count_spellings(doc, -1);
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    auto stored = entities_from_data(data);
+    // A record that does not decode leaves its counts in the table (they only rank names).
+    auto data = stored_record::decode(doc.get_data(), stored_record::kEntities);
+    if (!data) {
+      spdlog::warn("document {} of {}: {}", *it, relative_path, data.error().message);
+      continue;
+    }
+    auto stored = entities_from_data(data->fields);
     if (stored.empty()) continue;
     entities_.remove_document(stored);
     entities_changed_ = true;
@@ -167,14 +187,17 @@ void IndexWriter::remove(const std::string& relative_path) {
 std::size_t IndexWriter::touch(const FileUpdate& update) {
   const auto term = schema::file_term(update.relative_path);
   std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
-  for (auto id : ids) {
-    auto doc = db_.get_document(id);
+  std::vector<std::pair<Xapian::Document, nlohmann::json>> docs;
+  if (!read_records(ids, docs)) return 0;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    // Plain references: clang 14 (the sanitizer builds) cannot capture a structured binding.
+    Xapian::Document& doc = docs[i].first;
+    nlohmann::json& data = docs[i].second;
     doc.add_value(schema::kSlotMtime, std::to_string(update.source.mtime_ns));
     doc.add_value(schema::kSlotIndexedAt, std::to_string(update.indexed_at_s));
-    auto data = nlohmann::json::parse(doc.get_data());
     data[schema::field::kMtime] = update.source.mtime_ns;
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    db_.replace_document(id, doc);
+    doc.set_data(stored_record::encode(data));
+    db_.replace_document(ids[i], doc);
   }
   ++pending_;
   return ids.size();
@@ -185,9 +208,15 @@ std::size_t IndexWriter::move(const FileUpdate& update) {
   const auto& to = update.relative_path;
   const auto old_file = schema::file_term(from);
   std::vector<Xapian::docid> ids(db_.postlist_begin(old_file), db_.postlist_end(old_file));
-  for (auto id : ids) {
-    auto doc = db_.get_document(id);
-    auto data = nlohmann::json::parse(doc.get_data());
+  std::vector<std::pair<Xapian::Document, nlohmann::json>> docs;
+  if (!read_records(ids, docs)) {
+    remove(from);  // the caller reads the file again under its new name
+    return 0;
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    // Plain references: clang 14 (the sanitizer builds) cannot capture a structured binding.
+    Xapian::Document& doc = docs[i].first;
+    nlohmann::json& data = docs[i].second;
     const int part =
         data[schema::field::kPart].is_number() ? data[schema::field::kPart].get<int>() : -1;
     auto swap = [&](std::string_view prefix, const std::string& old_key,
@@ -209,8 +238,8 @@ std::size_t IndexWriter::move(const FileUpdate& update) {
     doc.add_value(schema::kSlotIndexedAt, std::to_string(update.indexed_at_s));
     data[schema::field::kPath] = to;
     data[schema::field::kMtime] = update.source.mtime_ns;
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    db_.replace_document(id, doc);
+    doc.set_data(stored_record::encode(data));
+    db_.replace_document(ids[i], doc);
   }
   ++pending_;
   return ids.size();

@@ -9,8 +9,11 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "entity_table.hpp"
 #include "file_processor.hpp"
@@ -68,6 +71,10 @@ class IndexWriter {
       : db_(std::move(db)), entities_(std::move(entities)), fault_(std::move(fault)) {}
   std::size_t touch(const FileUpdate& update);
   std::size_t move(const FileUpdate& update);
+  // The documents and decoded records of ids, for an edit in place; false when one record does
+  // not decode (the caller then re-reads the file instead).
+  bool read_records(const std::vector<Xapian::docid>& ids,
+                    std::vector<std::pair<Xapian::Document, nlohmann::json>>& docs);
   // The spelling data counts each word once per document holding it: added with the document,
   // removed with it (delta +1 or -1).
   void count_spellings(const Xapian::Document& doc, int delta);

@@ -8,6 +8,7 @@
 #include "indexer_status.hpp"
 #include "schema.hpp"
 #include "skip_records.hpp"
+#include "stored_record.hpp"
 
 namespace newsdex {
 namespace {
@@ -67,9 +68,10 @@ Result<std::string> index_status_report(const std::filesystem::path& index_dir,
     auto newest = enquire.get_mset(0, newest_titles);
     if (!newest.empty()) out += "newest:\n";
     for (auto it = newest.begin(); it != newest.end(); ++it) {
-      auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-      if (data.is_discarded()) continue;
-      const auto& date = data[schema::field::kDate];
+      auto record = stored_record::decode(it.get_document().get_data(), stored_record::kHead);
+      if (!record) continue;
+      const auto& data = record->fields;
+      const auto date = data.value(schema::field::kDate, nlohmann::json());
       out +=
           fmt::format("  {}  [{}]  {}\n", date.is_string() ? date.get<std::string>() : "no date   ",
                       data.value(schema::field::kLang, ""), data.value(schema::field::kTitle, ""));

@@ -1,4 +1,4 @@
-// The indexer's side of the status file (core/indexer_status.hpp): opened and given its full size
+// The indexer's side of the status file (core/index/indexer_status.hpp): opened and given its full size
 // at start, then overwritten in place, so writing it needs no new disk blocks and keeps working
 // when the disk is full and no commit can land.
 #pragma once

@@ -6,8 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
-#include <variant>
 #include <vector>
+
+#include "result.hpp"
 
 namespace newsdex::searchd {
 
@@ -40,18 +41,7 @@ struct ApiError {
 
 // A value or an ApiError, as at every border of the server.
 template <class T>
-class ApiResult {
- public:
-  ApiResult(T value) : v_(std::move(value)) {}
-  ApiResult(ApiError error) : v_(std::move(error)) {}
-  bool ok() const { return v_.index() == 0; }
-  T& value() { return std::get<0>(v_); }
-  const T& value() const { return std::get<0>(v_); }
-  const ApiError& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, ApiError> v_;
-};
+using ApiResult = Result<T, ApiError>;
 
 inline ApiError bad_request(std::string code, std::string message) {
   return ApiError{400, std::move(code), std::move(message)};

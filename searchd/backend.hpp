@@ -1,4 +1,4 @@
-// What the router asks of the index: the four read operations, each answering JSON or an ApiError.
+// What the router asks of the index: the five read operations, each answering JSON or an ApiError.
 // Implemented by SearcherPool over Xapian, and by fakes in tests.
 #pragma once
 
@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api.hpp"
+#include "entity_request.hpp"
 #include "search_request.hpp"
 
 namespace newsdex::searchd {
@@ -19,6 +20,8 @@ class Backend {
   virtual ApiResult<nlohmann::json> document(const std::string& id) = 0;
   virtual ApiResult<nlohmann::json> stats() = 0;
   virtual ApiResult<nlohmann::json> health() = 0;
+  // {"type", "entities": [{"name", "docs", "aliases"}...]}, most documents first.
+  virtual ApiResult<nlohmann::json> entities(const EntityListRequest& request) = 0;
 };
 
 }  // namespace newsdex::searchd

@@ -1,14 +1,14 @@
 #include "query.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <optional>
 
-#include "entity_text.hpp"
+#include "ascii.hpp"
+#include "normalize.hpp"
 #include "schema.hpp"
 #include "stemmers.hpp"
 
@@ -28,12 +28,6 @@ bool is_verbatim_field(std::string_view field) {
 
 bool is_text_field(std::string_view field) {
   return field == "title" || field == "author";
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
 }
 
 // Folds one chunk of query text (no spaces or quotes). inside_phrase: emit plain words.
@@ -241,10 +235,14 @@ std::string normalize_query(std::string_view raw, Analyzer& analyzer) {
   return out;
 }
 
-Xapian::Query entity_filter(std::string_view prefix, std::string_view value) {
+std::string entity_filter_term(std::string_view prefix, std::string_view value) {
   // The indexer folds canonical names the same way (entity_terms.cpp), so "Erdoğan" and "erdogan"
   // both find XPERSON:recep tayyip erdogan.
-  return Xapian::Query(schema::hashed_key(prefix, entity_text::fold(value)));
+  return schema::hashed_key(prefix, fold(value));
+}
+
+Xapian::Query entity_filter(std::string_view prefix, std::string_view value) {
+  return Xapian::Query(entity_filter_term(prefix, value));
 }
 
 std::vector<std::string> index_languages(const Xapian::Database& db) {

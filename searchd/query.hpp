@@ -24,6 +24,7 @@ std::string normalize_query(std::string_view raw, Analyzer& analyzer);
 
 // The term (or OR of terms) that an entity facet value filters on: prefix + value as given, and as
 // folded to lower case, since the canonical name is stored as found.
+std::string entity_filter_term(std::string_view prefix, std::string_view value);
 Xapian::Query entity_filter(std::string_view prefix, std::string_view value);
 
 // The ISO 639-1 codes the index holds documents in (its L terms).

@@ -56,6 +56,7 @@ class Router {
   Response fail(const ApiError& error, const std::string& id) const;
   Response respond(const ApiResult<nlohmann::json>& result, const std::string& id) const;
   void log_detail(const ApiError& error, const std::string& id) const;
+  static double seconds_since(Clock::time_point start);
 
   Backend& backend_;
   Metrics& metrics_;

@@ -11,13 +11,21 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 6> kListFields = {"person", "org",  "place",
-                                                         "lang",   "type", "folder"};
+// The filters that take a list of values, and where each goes in the request.
+using ListMember = std::vector<std::string> SearchRequest::*;
+using ListField = std::pair<std::string_view, ListMember>;
+constexpr ListField kListFields[] = {
+    {"person", &SearchRequest::person}, {"org", &SearchRequest::org},
+    {"place", &SearchRequest::place},   {"lang", &SearchRequest::lang},
+    {"type", &SearchRequest::type},     {"folder", &SearchRequest::folder},
+};
 constexpr std::array<std::string_view, 7> kFacetNames = {"person", "org",  "place", "lang",
                                                          "year",   "type", "folder"};
 
-bool is_list_field(std::string_view name) {
-  return std::ranges::find(kListFields, name) != kListFields.end();
+// The request member of a list filter, or null when name is not one.
+const ListMember* list_member(std::string_view name) {
+  const auto* field = std::ranges::find(kListFields, name, &ListField::first);
+  return field == std::end(kListFields) ? nullptr : &field->second;
 }
 
 std::optional<unsigned long long> parse_unsigned(std::string_view text) {
@@ -145,8 +153,10 @@ bool utf8_everywhere(const json& value) {
 }  // namespace
 
 bool SearchRequest::has_filter() const {
-  return !person.empty() || !org.empty() || !place.empty() || !lang.empty() || !type.empty() ||
-         !folder.empty() || !from.empty() || !to.empty();
+  return std::ranges::any_of(
+             kListFields,
+             [this](const ListField& field) { return !(this->*field.second).empty(); }) ||
+         !from.empty() || !to.empty();
 }
 
 bool is_facet_name(std::string_view name) {
@@ -174,18 +184,8 @@ ApiResult<SearchRequest> parse_search_json(const json& body, const Limits& limit
     };
     if (name == "q") {
       take(get_string(value, name), request.q);
-    } else if (name == "person") {
-      take(get_list(value, name), request.person);
-    } else if (name == "org") {
-      take(get_list(value, name), request.org);
-    } else if (name == "place") {
-      take(get_list(value, name), request.place);
-    } else if (name == "lang") {
-      take(get_list(value, name), request.lang);
-    } else if (name == "type") {
-      take(get_list(value, name), request.type);
-    } else if (name == "folder") {
-      take(get_list(value, name), request.folder);
+    } else if (const ListMember* member = list_member(name)) {
+      take(get_list(value, name), request.*(*member));
     } else if (name == "from") {
       take(get_date(value, name, false), request.from);
     } else if (name == "to") {
@@ -239,7 +239,7 @@ ApiResult<SearchRequest> parse_search_params(
   for (const auto& [name, value] : params) {
     if (!is_valid_utf8(name) || !is_valid_utf8(value))
       return bad_request("invalid_utf8", "parameter '" + name + "' is not valid UTF-8");
-    if (is_list_field(name)) {
+    if (list_member(name)) {
       body[name].push_back(value);
       continue;
     }

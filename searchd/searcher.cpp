@@ -3,22 +3,18 @@
 #include <filesystem>
 #include <system_error>
 
+#include "ascii.hpp"
 #include "facets.hpp"
 #include "highlighter.hpp"
 #include "indexer_status.hpp"
 #include "query.hpp"
 #include "schema.hpp"
-#include "stored_fields.hpp"
+#include "stored_record.hpp"
 
 namespace newsdex::searchd {
 namespace {
 
 using nlohmann::json;
-
-std::string ascii_lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 Xapian::Query any_of(const std::vector<std::string>& values, auto term_of) {
   std::vector<Xapian::Query> terms;
@@ -61,6 +57,18 @@ json metadata_json(const Xapian::Database& db, const char* key) {
   return parsed.is_discarded() ? json(value) : parsed;
 }
 
+// A record this server cannot read is never shown as a document with empty fields: one of an
+// older schema waits for the indexer, which rebuilds such an index when it starts.
+ApiError unreadable(Xapian::docid id, const Error& error) {
+  std::string detail = "document " + std::to_string(id) + ": " + error.message;
+  if (error.code == Errc::unsupported)
+    return ApiError{503, "index_outdated",
+                    "the index was written by another version of newsdex; the indexer rebuilds it "
+                    "when it starts",
+                    std::move(detail)};
+  return ApiError{500, "index_error", "the index could not be read", std::move(detail)};
+}
+
 // The indexer's state as clients may see it: a degraded state's reason names index paths and
 // Xapian's texts, so it stays with the operator (`newsdex-indexer --status` and the indexer's log).
 json public_indexer_state(json state) {
@@ -70,14 +78,15 @@ json public_indexer_state(json state) {
 
 }  // namespace
 
-std::optional<Xapian::Query> request_filter(const SearchRequest& request) {
+std::optional<Xapian::Query> request_filter(const SearchRequest& request,
+                                            const EntityValueFilter& entity) {
   std::vector<Xapian::Query> parts;
-  auto entities = [&](const std::vector<std::string>& values, std::string_view prefix) {
-    for (const auto& value : values) parts.push_back(entity_filter(prefix, value));
+  auto entities = [&](const std::vector<std::string>& values, EntityType type) {
+    for (const auto& value : values) parts.push_back(entity(type, value));
   };
-  entities(request.person, schema::kPrefixPerson);
-  entities(request.org, schema::kPrefixOrg);
-  entities(request.place, schema::kPrefixPlace);
+  entities(request.person, EntityType::person);
+  entities(request.org, EntityType::org);
+  entities(request.place, EntityType::place);
   if (!request.lang.empty())
     parts.push_back(any_of(request.lang, [](const std::string& v) {
       return Xapian::Query(std::string(schema::kPrefixLang) + ascii_lower(v));
@@ -137,13 +146,48 @@ ApiResult<json> Searcher::with_index(Op op) {
   }
 }
 
+Xapian::Query Searcher::entity_value_filter(const Xapian::Database& db, EntityType type,
+                                            const std::string& value) {
+  const std::string_view prefix = type == EntityType::person ? schema::kPrefixPerson
+                                  : type == EntityType::org  ? schema::kPrefixOrg
+                                                             : schema::kPrefixPlace;
+  const std::string own = entity_filter_term(prefix, value);
+  if (db.term_exists(own)) return Xapian::Query(own);
+  // An unreadable table only loses the alias lookup: the filter then matches nothing.
+  const auto table = directory_.at(db);
+  if (!table) return Xapian::Query(own);
+  const auto canonical = table.value()->resolve(type, value);
+  return Xapian::Query(canonical ? entity_filter_term(prefix, *canonical) : own);
+}
+
+ApiResult<json> Searcher::entities(const EntityListRequest& request) {
+  return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
+    const auto table = directory_.at(db);
+    if (!table)
+      return ApiError{500, "index_error", "the entity table could not be read",
+                      table.error().message};
+    json list = json::array();
+    for (const EntityTable::Record* record :
+         table.value()->list(request.type, request.q, request.limit)) {
+      json aliases = json::array();
+      for (const auto& [form, mentions] : record->forms)
+        if (form != record->name) aliases.push_back(form);
+      list.push_back({{"name", record->name}, {"docs", record->docs}, {"aliases", aliases}});
+    }
+    return json{{"type", to_string(request.type)}, {"entities", std::move(list)}};
+  });
+}
+
 ApiResult<json> Searcher::search(const SearchRequest& request) {
   return with_index([&](const Xapian::Database& db) { return run_search(db, request); });
 }
 
 ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchRequest& request) {
   const std::string normalized = normalize_query(request.q, analyzer_);
-  const std::optional<Xapian::Query> filter = request_filter(request);
+  const std::optional<Xapian::Query> filter =
+      request_filter(request, [&](EntityType type, const std::string& value) {
+        return entity_value_filter(db, type, value);
+      });
   const bool empty_query = normalized.find_first_not_of(' ') == std::string::npos;
   // An empty query lists documents newest first (filtered when filters are given).
   const Sort sort = request.sort.value_or(empty_query ? Sort::date_descending : Sort::relevance);
@@ -196,10 +240,12 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   // Wildcards expand per document; otherwise the query's own terms serve every hit.
   const bool per_hit_terms = normalized.find('*') != std::string::npos;
   const MatchedTerms all_terms = per_hit_terms ? MatchedTerms{} : query_terms(outcome.query);
-  std::string body;
   for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
     const Xapian::Document doc = hit.get_document();
-    json data = parse_stored(doc.get_data(), request.snippet > 0 ? &body : nullptr);
+    auto record =
+        stored_record::decode(doc.get_data(), stored_record::kHead | stored_record::kEntities);
+    if (!record) return unreadable(*hit, record.error());
+    json& data = record->fields;
     const std::string title = data.value(schema::field::kTitle, std::string());
     const std::vector<std::string> langs = langs_of(data);
     json entry = {
@@ -218,8 +264,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
       const MatchedTerms hit_terms =
           per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};
       const MatchedTerms& terms = per_hit_terms ? hit_terms : all_terms;
-      entry["snippet"] =
-          body_snippet(db, mset, hit, doc, body, langs, terms, request.snippet, tags);
+      entry["snippet"] = body_snippet(db, mset, hit, doc, doc.get_value(schema::kSlotBody), langs,
+                                      terms, request.snippet, tags);
       entry["title_highlighted"] = highlight_title(
           analyzer_, title, langs.empty() ? std::string() : langs.front(), terms, tags);
     }
@@ -244,12 +290,12 @@ ApiResult<json> Searcher::document(const std::string& id) {
     auto posting = db.postlist_begin(term);
     if (posting == db.postlist_end(term))
       return ApiError{404, "not_found", "no document with id '" + id + "'"};
-    std::string body;
-    json data = parse_stored(db.get_document(*posting).get_data(), &body);
-    data[schema::field::kBody] = std::move(body);
-    data["id"] = id;
-    if (!data.contains(schema::field::kEntities)) data[schema::field::kEntities] = json::object();
-    return data;
+    auto data = stored_record::decode_all(db.get_document(*posting));
+    if (!data) return unreadable(*posting, data.error());
+    (*data)["id"] = id;
+    if (!data->contains(schema::field::kEntities))
+      (*data)[schema::field::kEntities] = json::object();
+    return std::move(*data);
   });
 }
 

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "analyzer.hpp"
 #include "backend.hpp"
+#include "entity_directory.hpp"
 #include "index_handle.hpp"
 #include "metrics.hpp"
 #include "query.hpp"
@@ -30,6 +32,7 @@ class Searcher : public Backend {
   ApiResult<nlohmann::json> document(const std::string& id) override;
   ApiResult<nlohmann::json> stats() override;
   ApiResult<nlohmann::json> health() override;
+  ApiResult<nlohmann::json> entities(const EntityListRequest& request) override;
 
  private:
   // Runs op(db) on the latest revision, reopening and retrying on DatabaseModifiedError and
@@ -38,14 +41,23 @@ class Searcher : public Backend {
   ApiResult<nlohmann::json> with_index(Op op);
 
   ApiResult<nlohmann::json> run_search(const Xapian::Database& db, const SearchRequest& request);
+  // The filter term of an entity value: its own, or when no document carries it, that of the
+  // entity it is an alias of ("Volev" -> "Tamir Volyev").
+  Xapian::Query entity_value_filter(const Xapian::Database& db, EntityType type,
+                                    const std::string& value);
   nlohmann::json indexer_state(const Xapian::Database& db) const;
 
   IndexHandle index_;
+  EntityDirectory directory_;
   Analyzer analyzer_;
   SearchOptions options_;
 };
 
+// The filter of one entity value (EntityType, value) -> query.
+using EntityValueFilter = std::function<Xapian::Query(EntityType, const std::string&)>;
+
 // The filter part of a request (entities, language, type, folder, dates), or nullopt for none.
-std::optional<Xapian::Query> request_filter(const SearchRequest& request);
+std::optional<Xapian::Query> request_filter(const SearchRequest& request,
+                                            const EntityValueFilter& entity);
 
 }  // namespace newsdex::searchd

@@ -1,24 +1,37 @@
 #include "searcher_pool.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace newsdex::searchd {
+
+namespace {
+
+std::vector<std::unique_ptr<Backend>> make_searchers(const std::vector<std::string>& index_specs,
+                                                     unsigned size, Metrics& metrics,
+                                                     const SearchOptions& options) {
+  std::vector<std::unique_ptr<Backend>> searchers(std::max(1u, size));
+  std::ranges::generate(searchers,
+                        [&] { return std::make_unique<Searcher>(index_specs, metrics, options); });
+  return searchers;
+}
+
+}  // namespace
 
 SearcherPool::SearcherPool(const std::vector<std::string>& index_specs, unsigned size,
                            Metrics& metrics, SearchOptions options,
                            std::chrono::milliseconds wait_timeout)
-    : wait_timeout_(wait_timeout) {
-  for (unsigned i = 0; i < std::max(1u, size); ++i)
-    backends_.push_back(std::make_unique<Searcher>(index_specs, metrics, options));
-  for (auto& backend : backends_) free_.push_back(backend.get());
-}
+    : SearcherPool(make_searchers(index_specs, size, metrics, options), wait_timeout) {}
 
 SearcherPool::SearcherPool(std::vector<std::unique_ptr<Backend>> backends,
                            std::chrono::milliseconds wait_timeout)
     : backends_(std::move(backends)), wait_timeout_(wait_timeout) {
-  for (auto& backend : backends_) free_.push_back(backend.get());
+  std::ranges::transform(backends_, std::back_inserter(free_),
+                         [](const std::unique_ptr<Backend>& backend) { return backend.get(); });
 }
 
-template <class Op>
-ApiResult<nlohmann::json> SearcherPool::borrow(Op op) {
+ApiResult<nlohmann::json> SearcherPool::borrow(
+    const std::function<ApiResult<nlohmann::json>(Backend&)>& op) {
   Backend* backend = nullptr;
   {
     std::unique_lock lock(mutex_);
@@ -47,6 +60,10 @@ ApiResult<nlohmann::json> SearcherPool::search(const SearchRequest& request) {
 ApiResult<nlohmann::json> SearcherPool::document(const std::string& id) {
   return borrow([&](Backend& b) { return b.document(id); });
 }
+ApiResult<nlohmann::json> SearcherPool::entities(const EntityListRequest& request) {
+  return borrow([&](Backend& b) { return b.entities(request); });
+}
+
 ApiResult<nlohmann::json> SearcherPool::stats() {
   return borrow([&](Backend& b) { return b.stats(); });
 }

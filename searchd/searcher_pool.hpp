@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -26,11 +27,12 @@ class SearcherPool : public Backend {
   ApiResult<nlohmann::json> search(const SearchRequest& request) override;
   ApiResult<nlohmann::json> document(const std::string& id) override;
   ApiResult<nlohmann::json> stats() override;
+  ApiResult<nlohmann::json> entities(const EntityListRequest& request) override;
   ApiResult<nlohmann::json> health() override;
 
  private:
-  template <class Op>
-  ApiResult<nlohmann::json> borrow(Op op);
+  // Lends op a free backend, waiting at most wait_timeout for one (then 503 overloaded).
+  ApiResult<nlohmann::json> borrow(const std::function<ApiResult<nlohmann::json>(Backend&)>& op);
 
   std::vector<std::unique_ptr<Backend>> backends_;
   std::vector<Backend*> free_;

@@ -303,6 +303,19 @@ struct Server::Impl {
     }
     return Ok{};
   }
+
+  // Listens on a "host:port" setting (what names it in errors; "" = not at all) and keeps the
+  // port as bound.
+  Status listen_tcp(std::optional<tcp::acceptor>& acceptor, const std::string& host_port,
+                    const std::string& what, unsigned short& bound_port) {
+    if (host_port.empty()) return Ok{};
+    auto endpoint = parse_endpoint(host_port);
+    if (!endpoint)
+      return make_error(Errc::invalid_argument, "bad " + what + " '" + host_port + "' (host:port)");
+    if (auto status = listen(acceptor, *endpoint, host_port); !status) return status;
+    bound_port = acceptor->local_endpoint().port();
+    return Ok{};
+  }
 };
 
 Server::Server(Router& router, Metrics& metrics, ServerOptions options)
@@ -320,24 +333,14 @@ Server::~Server() {
 
 Status Server::start() {
   Impl& impl = *impl_;
-  if (!impl.options.listen.empty()) {
-    auto endpoint = parse_endpoint(impl.options.listen);
-    if (!endpoint)
-      return make_error(Errc::invalid_argument,
-                        "bad listen address '" + impl.options.listen + "' (host:port)");
-    if (auto status = impl.listen(impl.http_acceptor, *endpoint, impl.options.listen); !status)
-      return status;
-    impl.http_port = impl.http_acceptor->local_endpoint().port();
-  }
-  if (!impl.options.tcp_listen.empty()) {
-    auto endpoint = parse_endpoint(impl.options.tcp_listen);
-    if (!endpoint)
-      return make_error(Errc::invalid_argument,
-                        "bad NDJSON TCP address '" + impl.options.tcp_listen + "' (host:port)");
-    if (auto status = impl.listen(impl.tcp_acceptor, *endpoint, impl.options.tcp_listen); !status)
-      return status;
-    impl.tcp_port = impl.tcp_acceptor->local_endpoint().port();
-  }
+  if (auto status = impl.listen_tcp(impl.http_acceptor, impl.options.listen, "listen address",
+                                    impl.http_port);
+      !status)
+    return status;
+  if (auto status = impl.listen_tcp(impl.tcp_acceptor, impl.options.tcp_listen,
+                                    "NDJSON TCP address", impl.tcp_port);
+      !status)
+    return status;
   if (!impl.options.socket_path.empty()) {
     const std::filesystem::path path = impl.options.socket_path;
     std::error_code fs_ec;

@@ -1,16 +1,13 @@
-// The search page's files as compiled in by embed.cmake (private to newsdex_web).
+// The search page's files (searchd/web/assets) as compiled in by cmake/embed.cmake at build time
+// (private to newsdex_web): each function returns the file's exact contents.
 #pragma once
 
-#include <span>
 #include <string_view>
 
 namespace newsdex::web {
 
-struct EmbeddedFile {
-  std::string_view name;   // relative to searchd/web/assets, e.g. "app.js"
-  std::string_view bytes;  // the file's exact contents
-};
-
-std::span<const EmbeddedFile> embedded_files();
+std::string_view index_html();
+std::string_view app_css();
+std::string_view app_js();
 
 }  // namespace newsdex::web

@@ -32,11 +32,16 @@ std::string_view asset(std::string_view path, std::string_view& content_type) {
   } else {
     return {};
   }
-  auto files = embedded_files();
-  auto file = std::ranges::find(files, name, &EmbeddedFile::name);
-  if (file == files.end()) return {};
+  struct File {
+    std::string_view name;  // relative to searchd/web/assets
+    std::string_view (*bytes)();
+  };
+  static constexpr File kFiles[] = {
+      {"index.html", index_html}, {"app.css", app_css}, {"app.js", app_js}};
+  const auto* file = std::ranges::find(kFiles, name, &File::name);
+  if (file == std::end(kFiles)) return {};
   content_type = mime_type(name);
-  return file->bytes;
+  return file->bytes();
 }
 
 std::string_view content_security_policy() {

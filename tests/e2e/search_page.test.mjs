@@ -149,6 +149,19 @@ try {
     assert.equal(await page.locator('#chips button').count(), 0);
   });
 
+  await check('"More…" finds an entity by a prefix of its name and filters by it', async () => {
+    const more = page.locator('#facets input.more[aria-label="Find people by name"]');
+    await more.fill('ali');
+    await page.waitForFunction(() => [...document.querySelectorAll('#more-person option')]
+      .some((o) => o.value === 'Ilham Aliyev'));
+    await more.fill('Ilham Aliyev');
+    await more.dispatchEvent('change');
+    await page.waitForFunction(() => /^1 result/.test(document.getElementById('status').textContent));
+    assert.match(page.url(), /person=Ilham\+Aliyev/);
+    await page.locator('#chips button', { hasText: 'Person' }).click();
+    await page.waitForFunction(() => /^4 results/.test(document.getElementById('status').textContent));
+  });
+
   await check('"did you mean" follows the suggestion', async () => {
     await page.locator('#q').fill('budgit');
     await page.locator('#q').press('Enter');

@@ -1,82 +1,88 @@
-// Fuzzes the stored-record reader searchd runs on every hit: the fast JSON reader against
-// nlohmann::json::parse (it promises the same value for every text parse accepts, up to 256
-// levels of nesting, and nullopt for every text parse rejects), parse_stored with and without the
-// body against the same reference, and json_unescape against a parsed string literal.
+// Fuzzes the stored-record decoder searchd runs on every hit (core/index/stored_record.hpp): any
+// bytes give a record or an error, never a crash, an exception or a read outside them; data of
+// another schema is refused as such; each part of a readable record decodes alone as it does
+// within the whole; a decoded record re-encodes to itself; and records made of the input's text
+// (invalid UTF-8 included) round-trip.
 #include <string>
 
-#include "encoding.hpp"
-#include "fast_json.hpp"
 #include "fuzz_target.hpp"
-#include "stored_fields.hpp"
+#include "stored_record.hpp"
 
 namespace {
 
-// Nesting depth of a JSON text that parses (brackets outside strings).
-std::size_t nesting(std::string_view text) {
-  std::size_t depth = 0, deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
+using nlohmann::json;
+namespace record = newsdex::stored_record;
+
+// What encode() stores for texts: invalid UTF-8 replaced as nlohmann's dump replaces it.
+json as_stored(const json& texts) {
+  return json::parse(texts.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+bool valid_utf8(const json& value) {
+  try {
+    (void)value.dump();
+    return true;
+  } catch (const json::type_error&) {
+    return false;
   }
-  return deepest;
+}
+
+// Same value, compared as bytes so that NaN (which CBOR can hold) equals itself.
+bool same(const json& a, const json& b) {
+  return json::to_cbor(a) == json::to_cbor(b);
+}
+
+void check_decoded_record(std::string_view bytes) {
+  using newsdex::fuzz::check;
+  const auto all = record::decode_all(bytes);
+  if (!bytes.empty() && static_cast<std::uint8_t>(bytes[0]) != record::kFormat)
+    check(!all.ok() && all.error().code == newsdex::Errc::unsupported,
+          "data of another schema is unsupported", bytes);
+  if (!all.ok()) return;
+
+  json parts = json::object();
+  for (const unsigned part : {record::kHead, record::kEntities, record::kFile}) {
+    const auto one = record::decode(bytes, part);
+    check(one.ok(), "each part of a readable record decodes alone", bytes);
+    for (const auto& [key, value] : one->fields.items()) parts[key] = value;
+  }
+  check(same(parts, *all), "the parts make the whole record", bytes);
+
+  // A corrupt record may hold invalid UTF-8 (decoding checks types, not texts): encode() replaces
+  // it, so only a valid one comes back the same.
+  const auto again = record::decode_all(record::encode(*all));
+  check(again.ok(), "a decoded record re-encodes", bytes);
+  if (valid_utf8(*all)) check(same(*again, *all), "a decoded record re-encodes to itself", bytes);
+}
+
+void check_round_trip(std::string_view text) {
+  const std::size_t third = text.size() / 3;
+  const std::string a(text.substr(0, third)), b(text.substr(third, third)),
+      c(text.substr(2 * third));
+  const json fields = {
+      {"path", a},
+      {"part", text.size() % 2 ? json(text.size()) : json()},
+      {"title", b},
+      {"langs", {a, b}},
+      {"body", c},
+      {"size", text.size()},
+      {"extra", c},
+      {"entities",
+       {{"person",
+         {{{"name", b}, {"local", a}, {"count", text.size()}, {"id", 1}, {"forms", {{a, 1}}}}}}}},
+  };
+  Xapian::Document doc;
+  record::store(doc, fields);
+  const auto decoded = record::decode_all(doc);
+  newsdex::fuzz::check(decoded.ok() && same(*decoded, as_stored(fields)),
+                       "a record made of any text round-trips", text);
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using newsdex::fuzz::check;
-  const std::string_view text = newsdex::fuzz::as_text(data, size);
-  const auto fast = newsdex::searchd::read_json(text);
-  // nlohmann::json::parse stops at a NUL byte as at the end of the input, so it accepts
-  // "{}\0junk"; a raw NUL is never valid JSON, so such texts have no reference value.
-  const bool has_nul = text.find('\0') != std::string_view::npos;
-  const auto reference = has_nul ? nlohmann::json(nlohmann::json::value_t::discarded)
-                                 : nlohmann::json::parse(text, nullptr, false);
-  if (fast) {
-    check(!reference.is_discarded() && *fast == reference,
-          "read_json accepts only what json::parse accepts, with the same value", text);
-  } else if (!reference.is_discarded() && newsdex::is_valid_utf8(text) && nesting(text) <= 256) {
-    check(false, "read_json accepts every JSON text json::parse accepts", text);
-  }
-
-  std::string body;
-  const nlohmann::json with_body = newsdex::searchd::parse_stored(text, &body);
-  const nlohmann::json without_body = newsdex::searchd::parse_stored(text, nullptr);
-  check(with_body.is_object() && !with_body.contains("body") && without_body.is_object() &&
-            !without_body.contains("body"),
-        "parse_stored gives an object without the body", text);
-  if (reference.is_object()) {
-    // The indexer always stores a valid object; for one, both paths give its fields exactly.
-    nlohmann::json fields = reference;
-    fields.erase("body");
-    check(with_body == fields && without_body == fields, "parse_stored gives the stored fields",
-          text);
-    const auto stored_body = reference.find("body");
-    check(body == (stored_body != reference.end() && stored_body->is_string()
-                       ? stored_body->get<std::string>()
-                       : std::string()),
-          "parse_stored gives the stored body", text);
-  }
-
-  std::string unescaped;
-  const auto literal = has_nul
-                           ? nlohmann::json()
-                           : nlohmann::json::parse("\"" + std::string(text) + "\"", nullptr, false);
-  if (literal.is_string())
-    check(
-        newsdex::searchd::json_unescape(text, unescaped) && literal.get<std::string>() == unescaped,
-        "json_unescape decodes every JSON string literal's inside", text);
+  const std::string_view bytes = newsdex::fuzz::as_text(data, size);
+  check_decoded_record(bytes);
+  check_round_trip(bytes);
   return 0;
 }

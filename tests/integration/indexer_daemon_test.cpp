@@ -10,6 +10,7 @@
 #include "check.hpp"
 #include "daemon.hpp"
 #include "index_probe.hpp"
+#include "indexer_runs.hpp"
 #include "indexer_status.hpp"
 #include "process.hpp"
 #include "schema.hpp"
@@ -29,21 +30,19 @@ std::string article(const std::string& title, const std::string& body) {
 
 std::string title_of(const IndexProbe& index, const std::string& id) {
   auto data = index.data(id);
-  return data ? nlohmann::json::parse(*data).value("title", "") : "";
+  return data ? data->value("title", "") : "";
 }
 
 class DaemonTest : public ::testing::Test {
  protected:
   TempDir tmp;
-  Config config;
+  Config config = testing::config_in(tmp.path());
   std::unique_ptr<Daemon> daemon;
   std::jthread thread;
   Status status = Ok{};
   IndexProbe index{tmp / "index"};
 
   DaemonTest() {
-    config.paths.docs = tmp / "docs";
-    config.paths.index = tmp / "index";
     config.indexer.workers = 2;
     config.indexer.debounce_ms = 30;
     config.indexer.commit_interval_ms = 50;
@@ -100,7 +99,7 @@ TEST_F(DaemonTest, IndexesWhatIsThereThenEverySaveRenameAndDelete) {
   ASSERT_TRUE(present("world/renamed.txt"));
   ASSERT_TRUE(absent("world/new.txt"));
   EXPECT_EQ(index.docid("world/renamed.txt"), before);
-  EXPECT_EQ(nlohmann::json::parse(*index.data("world/renamed.txt"))["path"], "world/renamed.txt");
+  EXPECT_EQ((*index.data("world/renamed.txt"))["path"], "world/renamed.txt");
 
   std::filesystem::remove(doc("world/old.txt"));
   ASSERT_TRUE(absent("world/old.txt"));

@@ -10,7 +10,9 @@
 #include "index_state.hpp"
 #include "index_writer.hpp"
 #include "indexer.hpp"
+#include "indexer_runs.hpp"
 #include "schema.hpp"
+#include "stored_record.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
@@ -25,20 +27,15 @@ std::string article(const std::string& title, const std::string& body) {
 
 struct Integrity : ::testing::Test {
   TempDir tmp;
-  Config config;
+  Config config = testing::config_in(tmp.path());
   EntityExtractor extractor;
 
   Integrity() {
-    config.paths.docs = tmp / "docs";
-    config.paths.index = tmp / "index";
     config.indexer.workers = 1;
     std::filesystem::create_directories(config.paths.docs);
   }
 
-  void run_once() {
-    auto counters = index_once(config);
-    ASSERT_TRUE(counters.ok()) << counters.error().message;
-  }
+  void run_once() { testing::index_once_checked(config); }
 
   Xapian::Database db() const { return Xapian::Database(config.paths.index.string()); }
 
@@ -48,7 +45,8 @@ struct Integrity : ::testing::Test {
     auto database = db();
     auto it = database.postlist_begin(schema::id_term(id));
     if (it == database.postlist_end(schema::id_term(id))) return "";
-    return nlohmann::json::parse(database.get_document(*it).get_data()).value("title", "");
+    auto fields = stored_record::decode_all(database.get_document(*it).get_data());
+    return fields ? fields->value("title", "") : "";
   }
 
   // How often the spelling data counts a word (0 when absent).

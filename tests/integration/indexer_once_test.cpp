@@ -17,8 +17,10 @@
 
 #include "index_writer.hpp"
 #include "indexer.hpp"
+#include "indexer_runs.hpp"
 #include "process.hpp"
 #include "schema.hpp"
+#include "stored_record.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
@@ -53,11 +55,9 @@ constexpr std::string_view kJsonArray =
 
 struct Fixture : ::testing::Test {
   TempDir tmp;
-  Config config;
+  Config config = testing::config_in(tmp.path());
 
   Fixture() {
-    config.paths.docs = tmp / "docs";
-    config.paths.index = tmp / "index";
     config.indexer.workers = 2;
     write_file(config.paths.docs / "politics/budget.txt", kEnglish);
     write_file(config.paths.docs / "world/army.txt", kRussian);
@@ -67,18 +67,8 @@ struct Fixture : ::testing::Test {
                "# Editors' notes\n\nThe façade of the old library will be restored next spring.\n");
   }
 
-  IndexerCounters run() {
-    auto counters = index_once(config);
-    EXPECT_TRUE(counters.ok()) << (counters.ok() ? "" : counters.error().message);
-    return counters.ok() ? *counters : IndexerCounters{};
-  }
-
-  // Makes every document an hour old, as in a directory that was not just written.
-  void age_files() {
-    const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(config.paths.docs))
-      if (entry.is_regular_file()) std::filesystem::last_write_time(entry.path(), old);
-  }
+  IndexerCounters run() { return testing::index_once_checked(config); }
+  void age_files() { testing::age_files(config.paths.docs); }
 
   Xapian::Database db() const { return Xapian::Database(config.paths.index.string()); }
 
@@ -87,7 +77,9 @@ struct Fixture : ::testing::Test {
     auto term = schema::id_term(id);
     auto it = database.postlist_begin(term);
     if (it == database.postlist_end(term)) return nullptr;
-    return nlohmann::json::parse(database.get_document(*it).get_data());
+    auto fields = stored_record::decode_all(database.get_document(*it));
+    EXPECT_TRUE(fields.ok()) << id << ": " << fields.error().message;
+    return fields ? std::move(*fields) : nullptr;
   }
 
   bool has_term(const std::string& id, const std::string& term) const {

@@ -11,6 +11,7 @@
 #include "file_processor.hpp"
 #include "index_probe.hpp"
 #include "indexer.hpp"
+#include "indexer_runs.hpp"
 #include "isolated_parser.hpp"
 #include "minimal_pdf.hpp"
 #include "process.hpp"
@@ -117,11 +118,9 @@ TEST(IsolatedParserTest, TheRealHelperParsesPdfAndHtml) {
 
 struct OnceFixture : ::testing::Test {
   TempDir tmp;
-  Config config;
+  Config config = testing::config_in(tmp.path());
 
   OnceFixture() {
-    config.paths.docs = tmp / "docs";
-    config.paths.index = tmp / "index";
     config.indexer.workers = 1;  // one helper, reused after every failure
     config.indexer.parse_helper = misbehaving_helper().string();
     config.indexer.parse_timeout_ms = 1000;
@@ -134,23 +133,12 @@ struct OnceFixture : ::testing::Test {
     write_file(config.paths.docs / "f-good.txt", "Rail strike ends\n\nUnions accepted.\n");
     if (kMemoryLimitApplies)
       write_file(config.paths.docs / "g-eat.pdf", good_pdf("newsdex-test:eat"));
-    age_files();
+    testing::age_files(config.paths.docs);
   }
 
   std::size_t bad_files() const { return kMemoryLimitApplies ? 4 : 3; }
 
-  IndexerCounters run() {
-    auto counters = index_once(config);
-    EXPECT_TRUE(counters.ok()) << (counters.ok() ? "" : counters.error().message);
-    return counters.ok() ? *counters : IndexerCounters{};
-  }
-
-  // An hour old, so that no file is "racily clean" and re-read for that reason alone.
-  void age_files() {
-    const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(config.paths.docs))
-      std::filesystem::last_write_time(entry.path(), old);
-  }
+  IndexerCounters run() { return testing::index_once_checked(config); }
 
   std::vector<SkipRecord> skips() const {
     return read_skips(Xapian::Database(config.paths.index.string()));
@@ -234,9 +222,7 @@ TEST_F(OnceFixture, FilesSkippedUnderOtherLimitsAreTriedAgain) {
 // the reconciliation nor the watcher hands it to a parser again.
 TEST(ParseIsolationDaemonTest, ACrashingDocumentIsSkippedAndNotParsedAgainAfterARestart) {
   TempDir tmp;
-  Config config;
-  config.paths.docs = tmp / "docs";
-  config.paths.index = tmp / "index";
+  Config config = testing::config_in(tmp.path());
   config.indexer.workers = 1;  // jobs are applied in the order they were queued
   config.indexer.debounce_ms = 30;
   config.indexer.commit_interval_ms = 50;

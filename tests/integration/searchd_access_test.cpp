@@ -3,6 +3,7 @@
 // carries the page key; internal details go to the log, never into a response.
 #include <gtest/gtest.h>
 
+#include "canned_backend.hpp"
 #include "router.hpp"
 
 namespace newsdex::searchd {
@@ -11,18 +12,13 @@ namespace {
 using nlohmann::json;
 
 // Answers like a broken index would: with internal details that must not reach the client.
-class LeakyBackend : public Backend {
+class LeakyBackend : public testing::CannedBackend {
  public:
-  ApiResult<json> search(const SearchRequest&) override {
-    return json{{"total", {{"value", 0}, {"exact", true}}}, {"hits", json::array()}};
-  }
   ApiResult<json> document(const std::string& id) override {
     if (id == "throws") throw std::runtime_error("/var/lib/newsdex/index/postlist.glass: EIO");
     return ApiError{500, "index_error", "the index could not be read",
                     "DatabaseCorruptError: /var/lib/newsdex/index/termlist.glass is damaged"};
   }
-  ApiResult<json> stats() override { return json{{"documents", 3}}; }
-  ApiResult<json> health() override { return json{{"status", "ok"}}; }
 };
 
 class AccessTest : public ::testing::Test {

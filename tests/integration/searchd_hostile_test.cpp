@@ -24,9 +24,7 @@ class SearchdHostile : public ::testing::Test {
                     {"body", "The harbour opened again today after repairs."}}
                    .dump());
     index_documents(dir_ / "docs", dir_ / "index");
-    Config config;
-    config.paths.docs = dir_ / "docs";
-    config.paths.index = dir_ / "index";
+    Config config = config_in(dir_.path());
     config.server.socket = (dir_ / "s.sock").string();
     server_ = std::make_unique<RunningServer>(config);
   }

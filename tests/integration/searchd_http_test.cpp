@@ -60,9 +60,7 @@ class SearchdHttp : public ::testing::Test {
     dir_ = new TempDir();
     for (const Doc& d : kDocs) write_file(*dir_ / "docs" / d.path, article_json(d).dump());
     index_documents(*dir_ / "docs", *dir_ / "index");
-    Config config;
-    config.paths.docs = *dir_ / "docs";
-    config.paths.index = *dir_ / "index";
+    Config config = config_in(dir_->path());
     config.server.socket = (*dir_ / "run" / "searchd.sock").string();
     config.server.cors_origins = {"https://desk.example"};
     server_ = new RunningServer(config);

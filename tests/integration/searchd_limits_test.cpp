@@ -24,17 +24,10 @@ void small_index(const TempDir& dir) {
   index_documents(dir / "docs", dir / "index");
 }
 
-Config config_for(const TempDir& dir) {
-  Config config;
-  config.paths.docs = dir / "docs";
-  config.paths.index = dir / "index";
-  return config;
-}
-
 TEST(SearchdLimits, SlowClientIsCutOffAndOthersAreServed) {
   TempDir dir;
   small_index(dir);
-  Config config = config_for(dir);
+  Config config = config_in(dir.path());
   config.server.header_timeout_ms = 200;
   RunningServer server(config);
   const int slow = connect_tcp(server.port());
@@ -49,7 +42,7 @@ TEST(SearchdLimits, SlowClientIsCutOffAndOthersAreServed) {
 TEST(SearchdLimits, ConnectionLimitRefusesWithServiceUnavailable) {
   TempDir dir;
   small_index(dir);
-  Config config = config_for(dir);
+  Config config = config_in(dir.path());
   config.server.max_connections = 2;
   RunningServer server(config);
   const int a = connect_tcp(server.port());
@@ -69,7 +62,7 @@ TEST(SearchdLimits, ConnectionLimitRefusesWithServiceUnavailable) {
 TEST(SearchdLimits, ApiKeysOverTheWire) {
   TempDir dir;
   small_index(dir);
-  Config config = config_for(dir);
+  Config config = config_in(dir.path());
   config.server.api_keys = {"k1"};
   RunningServer server(config);
   const HttpReply denied = http(server.port(), "GET", "/search?q=harbour");
@@ -142,7 +135,7 @@ TEST(SearchdUdhr, EachLanguageMatchesWithItsOwnStemming) {
     if (entry.path().extension() == ".txt")
       std::filesystem::copy_file(entry.path(), dir / "docs" / entry.path().filename());
   index_documents(dir / "docs", dir / "index");
-  Config config = config_for(dir);
+  Config config = config_in(dir.path());
   RunningServer server(config);
   struct Probe {
     const char* stemmer;

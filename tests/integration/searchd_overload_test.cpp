@@ -4,6 +4,7 @@
 
 #include <future>
 
+#include "canned_backend.hpp"
 #include "searchd_support.hpp"
 #include "searcher_pool.hpp"
 #include "server.hpp"
@@ -14,19 +15,16 @@ namespace {
 using nlohmann::json;
 
 // A backend whose searches wait until the test releases them.
-class BlockingBackend : public Backend {
+class BlockingBackend : public testing::CannedBackend {
  public:
   BlockingBackend(std::shared_future<void> release, std::promise<void>* entered)
       : release_(std::move(release)), entered_(entered) {}
-  ApiResult<json> search(const SearchRequest&) override {
+  ApiResult<json> search(const SearchRequest& request) override {
     if (entered_) entered_->set_value();
     entered_ = nullptr;
     release_.wait();
-    return json{{"total", {{"value", 0}, {"exact", true}}}, {"hits", json::array()}};
+    return CannedBackend::search(request);
   }
-  ApiResult<json> document(const std::string&) override { return json::object(); }
-  ApiResult<json> stats() override { return json::object(); }
-  ApiResult<json> health() override { return json{{"status", "ok"}}; }
 
  private:
   std::shared_future<void> release_;

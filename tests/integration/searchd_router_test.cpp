@@ -1,6 +1,7 @@
 // The route table and request validation as pure functions: no sockets, a fake backend.
 #include <gtest/gtest.h>
 
+#include "canned_backend.hpp"
 #include "router.hpp"
 
 namespace newsdex::searchd {
@@ -8,19 +9,18 @@ namespace {
 
 using nlohmann::json;
 
-class FakeBackend : public Backend {
+// Remembers every search; holds the one document a/b.txt.
+class FakeBackend : public testing::CannedBackend {
  public:
   std::vector<SearchRequest> searches;
   ApiResult<json> search(const SearchRequest& request) override {
     searches.push_back(request);
-    return json{{"total", {{"value", 0}, {"exact", true}}}, {"hits", json::array()}};
+    return CannedBackend::search(request);
   }
   ApiResult<json> document(const std::string& id) override {
     if (id == "a/b.txt") return json{{"id", id}, {"path", id}};
-    return ApiError{404, "not_found", "no such document"};
+    return CannedBackend::document(id);
   }
-  ApiResult<json> stats() override { return json{{"documents", 3}}; }
-  ApiResult<json> health() override { return json{{"status", "ok"}}; }
 };
 
 class RouterTest : public ::testing::Test {

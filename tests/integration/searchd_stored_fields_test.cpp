@@ -1,199 +1,123 @@
-// Stored fields of a hit: read_json against nlohmann::json::parse (same values and number types,
-// the same texts rejected), and parse_stored on documents the real indexer stored.
+// Stored fields as searchd shows them, on documents the real indexer stored: a hit carries the
+// record's head fields and entities, /documents/{id} every field and the body; a record of an older
+// schema or a corrupt one is an explicit error, never a document with empty fields.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include <algorithm>
 #include <filesystem>
-#include <random>
+#include <memory>
+#include <vector>
 
-#include "fast_json.hpp"
+#include "schema.hpp"
 #include "searchd_support.hpp"
-#include "stored_fields.hpp"
+#include "searcher.hpp"
+#include "stored_record.hpp"
 
 namespace newsdex::searchd {
 namespace {
 
 using nlohmann::json;
 
-// json's operator== compares numbers by value across their types; this compares the types too.
-bool same_types(const json& a, const json& b) {
-  if (a.type() != b.type() || a.size() != b.size()) return false;
-  if (a.is_object())
-    return std::ranges::all_of(a.items(), [&](const auto& item) {
-      return b.contains(item.key()) && same_types(item.value(), b.at(item.key()));
-    });
-  if (a.is_array()) return std::ranges::equal(a, b, same_types);
-  return true;
-}
-
-// Same value, same types (signed, unsigned or floating point) at every level, same text.
-void expect_same_as_nlohmann(std::string_view text) {
-  const json expected = json::parse(text);
-  const std::optional<json> got = read_json(text);
-  ASSERT_TRUE(got.has_value()) << text;
-  EXPECT_EQ(*got, expected) << text;
-  EXPECT_TRUE(same_types(*got, expected)) << text;
-  EXPECT_EQ(got->dump(), expected.dump()) << text;
-}
-
-TEST(ReadJson, MatchesNlohmannOnValidTexts) {
-  for (std::string_view text : {
-           R"({})",
-           R"([])",
-           R"("")",
-           "0",
-           "-0",
-           "17",
-           "-17",
-           "1.5",
-           "-0.0",
-           "1e3",
-           "2.5E-3",
-           "18446744073709551615",  // the largest unsigned
-           "18446744073709551616",  // one more: a double
-           "-9223372036854775808",  // the smallest signed
-           "-9223372036854775809",  // one less: a double
-           "1e-400",
-           "true",
-           "false",
-           "null",
-           R"( { "a" : [ 1 , 2 , { } ] , "b" : null } )",
-           "\t\r\n[\"x\"]\n",
-           R"({"k": 1, "k": 2})",  // a repeated key keeps its last value
-           R"("quote \" backslash \\ slash \/ \b\f\n\r\t")",
-           R"("\u00e9\u4eba\ud83d\ude00 \u0000 end")",
-           "\"caf\xC3\xA9 \xE4\xBA\xBA \xF0\x9F\x98\x80\"",
-           R"({"person": [{"count": 3, "forms": {"Aliyev": 2, "Ilham Aliyev": 1}, "id": 7,
-               "local": "Ильхам Алиев", "name": "Ilham Aliyev"}], "org": [], "place": []})",
-       })
-    expect_same_as_nlohmann(text);
-}
-
-TEST(ReadJson, RejectsWhatNlohmannRejects) {
-  for (std::string_view text : {
-           "",
-           " ",
-           "{",
-           "}",
-           "[1,]",
-           "[1 2]",
-           R"({"a" 1})",
-           R"({"a":1,})",
-           R"({a:1})",
-           "01",
-           "-",
-           "1.",
-           ".5",
-           "1e400",
-           "1e",
-           "1e+",
-           "+1",
-           "tru",
-           "nul",
-           "[1]x",
-           R"("unterminated)",
-           "\"tab\tinside\"",
-           R"("bad \x escape")",
-           R"("\u12")",
-           R"("\ud83d alone")",
-           R"("\ude00 low alone")",
-           "\"\xC3\"",
-           "\"\xED\xA0\x80\"",
-           "\"\xC0\xAF\"",
-           R"("\)",
-       }) {
-    EXPECT_FALSE(read_json(text).has_value()) << text;
-    EXPECT_TRUE(json::parse(text, nullptr, false).is_discarded()) << text;
+// 20 seed documents indexed by the real indexer, and a searcher over them.
+class StoredFields : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    NEWSDEX_REQUIRE_CORPUS(seeds, "seeds");
+    std::filesystem::create_directories(dir / "docs");
+    std::size_t copied = 0;
+    for (const auto& e : std::filesystem::directory_iterator(seeds))
+      if (e.path().extension() == ".txt" && copied++ < 20)
+        std::filesystem::copy_file(e.path(), dir / "docs" / e.path().filename());
+    testing::index_documents(dir / "docs", dir / "index");
+    searcher = std::make_unique<Searcher>(std::vector{(dir / "index").string()}, metrics);
+    db = Xapian::Database((dir / "index").string());
   }
-}
 
-TEST(ReadJson, DeepNestingIsLeftToTheFallback) {
-  const std::string deep = std::string(300, '[') + std::string(300, ']');
-  EXPECT_FALSE(read_json(deep).has_value());
-  EXPECT_FALSE(json::parse(deep, nullptr, false).is_discarded());
-  const std::string shallow = std::string(200, '[') + std::string(200, ']');
-  expect_same_as_nlohmann(shallow);
-}
-
-// Random documents in the shape of stored fields: what nlohmann writes, read_json reads back.
-TEST(ReadJson, RoundTripsRandomDocuments) {
-  std::mt19937 random(7);
-  auto text = [&] {
-    static const std::vector<std::string> pieces = {"a",
-                                                    "Z",
-                                                    " ",
-                                                    "\"",
-                                                    "\\",
-                                                    "/",
-                                                    "\n",
-                                                    "\x01",
-                                                    "\xC3\xA9",
-                                                    "\xE4\xBA\xBA",
-                                                    "\xF0\x9F\x98\x80",
-                                                    "}",
-                                                    "[",
-                                                    ":",
-                                                    ","};
-    std::string s;
-    for (int n = random() % 12; n > 0; --n) s += pieces[random() % pieces.size()];
-    return s;
-  };
-  for (int round = 0; round < 200; ++round) {
-    json doc = {{"title", text()}, {"size", random()}, {"date", nullptr}, {"langs", {text()}}};
-    for (const char* kind : {"person", "org", "place"}) {
-      json list = json::array();
-      for (int n = random() % 6; n > 0; --n) {
-        list.push_back({{"name", text()},
-                        {"count", random() % 9},
-                        {"id", random()},
-                        {"local", text()},
-                        {"forms", {{text(), 1}, {text(), -static_cast<int>(random() % 3)}}},
-                        {"weight", static_cast<double>(random()) / 977.0}});
-      }
-      doc["entities"][kind] = std::move(list);
-    }
-    expect_same_as_nlohmann(doc.dump());
-    expect_same_as_nlohmann(doc.dump(2));
-  }
-}
-
-TEST(StoredFields, NeverGiveTheBodyAsAField) {
-  // Found by fuzzing: a repeated "body" key came back among the fields.
-  std::string body;
-  for (std::string* out : {static_cast<std::string*>(nullptr), &body}) {
-    const json fields = parse_stored(R"({"body":"a","body":"b","title":"t"})", out);
-    EXPECT_FALSE(fields.contains("body")) << fields.dump();
-    EXPECT_EQ(fields.value("title", ""), "t");
-  }
-}
-
-TEST(StoredFields, IndexedDocumentsParseAsNlohmannDoes) {
-  NEWSDEX_REQUIRE_CORPUS(seeds, "seeds");
   testing::TempDir dir;
-  std::filesystem::create_directories(dir / "docs");
-  std::size_t copied = 0;
-  for (const auto& e : std::filesystem::directory_iterator(seeds))
-    if (e.path().extension() == ".txt" && copied++ < 20)
-      std::filesystem::copy_file(e.path(), dir / "docs" / e.path().filename());
-  testing::index_documents(dir / "docs", dir / "index");
-  Xapian::Database db((dir / "index").string());
+  Metrics metrics;
+  std::unique_ptr<Searcher> searcher;
+  Xapian::Database db;
+};
+
+TEST_F(StoredFields, DocumentsShowEveryStoredField) {
   ASSERT_GT(db.get_doccount(), 0u);
   std::size_t with_entities = 0;
-  for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
-    const std::string data = db.get_document(*id).get_data();
-    json expected = json::parse(data);
-    const std::string expected_body = expected.value("body", "");
-    expected.erase("body");
-    std::string body;
-    const json fields = parse_stored(data, &body);
-    EXPECT_EQ(fields, expected);
-    EXPECT_TRUE(same_types(fields, expected));
-    EXPECT_EQ(body, expected_body);
-    EXPECT_EQ(parse_stored(data, nullptr).dump(), expected.dump());
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    auto fields = stored_record::decode_all(db.get_document(*it));
+    ASSERT_TRUE(fields.ok()) << fields.error().message;
+    const json& part = (*fields)["part"];
+    const std::string id = schema::document_id((*fields)["path"].get<std::string>(),
+                                               part.is_number() ? part.get<int>() : -1);
+    auto document = searcher->document(id);
+    ASSERT_TRUE(document.ok()) << id;
+    json expected = std::move(*fields);
+    expected["id"] = id;
+    EXPECT_EQ(document.value(), expected);
+    EXPECT_FALSE(expected["body"].get<std::string>().empty()) << id;
     if (!expected["entities"]["person"].empty()) ++with_entities;
   }
   EXPECT_GT(with_entities, 0u);  // the entity lists, the costly part, were really compared
+}
+
+TEST_F(StoredFields, HitsShowTheHeadAndEntitiesOfTheRecord) {
+  for (const unsigned snippet : {0u, 200u}) {
+    SearchRequest request;
+    request.limit = 20;
+    request.snippet = snippet;
+    auto reply = searcher->search(request);  // no query: every document, newest first
+    ASSERT_TRUE(reply.ok()) << reply.error().message;
+    const json& hits = reply.value()["hits"];
+    ASSERT_EQ(hits.size(), db.get_doccount());
+    for (const json& hit : hits) {
+      const auto id = hit["id"].get<std::string>();
+      const auto posting = db.postlist_begin(schema::id_term(id));
+      auto fields = stored_record::decode_all(db.get_document(*posting));
+      ASSERT_TRUE(fields.ok());
+      for (const char* key : {"path", "title", "date", "byline", "lang", "type", "entities"})
+        EXPECT_EQ(hit[key], (*fields)[key]) << id << " " << key;
+      EXPECT_EQ(hit.contains("snippet"), snippet > 0);
+      for (const char* key : {"body", "url", "size", "mtime", "sha256", "langs", "part"})
+        EXPECT_FALSE(hit.contains(key)) << key;
+    }
+  }
+}
+
+// An on-disk index holding one document about a harbour whose data is `data`.
+std::string index_with_data(const testing::TempDir& dir, const std::string& data) {
+  const std::string path = (dir / "index").string();
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+  Xapian::Document doc;
+  doc.add_boolean_term(schema::id_term("a.txt"));
+  doc.add_posting("harbour", 1);
+  doc.set_data(data);
+  db.add_document(doc);
+  db.commit();
+  return path;
+}
+
+TEST(UnreadableRecords, AreAnExplicitError) {
+  std::string truncated = stored_record::encode({{"path", "a.txt"}, {"body", "The harbour."}});
+  truncated.pop_back();
+  const struct {
+    std::string data;
+    int status;
+    const char* code;
+  } cases[] = {
+      {R"({"body":"The harbour.","path":"a.txt"})", 503, "index_outdated"},  // schema 2: JSON
+      {truncated, 500, "index_error"},
+  };
+  for (const auto& c : cases) {
+    testing::TempDir dir;
+    Metrics metrics;
+    Searcher searcher({index_with_data(dir, c.data)}, metrics);
+    SearchRequest request;
+    request.q = "harbour";
+    for (const auto& reply : {searcher.search(request), searcher.document("a.txt")}) {
+      ASSERT_FALSE(reply.ok()) << c.code;
+      EXPECT_EQ(reply.error().status, c.status);
+      EXPECT_EQ(reply.error().code, c.code);
+    }
+  }
 }
 
 }  // namespace

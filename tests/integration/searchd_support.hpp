@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "app.hpp"
-#include "indexer.hpp"
+#include "indexer_runs.hpp"
 #include "test_support.hpp"
 
 namespace newsdex::testing {
@@ -129,8 +129,7 @@ inline void index_documents(const std::filesystem::path& docs, const std::filesy
   Config config;
   config.paths.docs = docs;
   config.paths.index = index;
-  auto counters = index_once(config);
-  ASSERT_TRUE(counters.ok()) << counters.error().message;
+  index_once_checked(config);
 }
 
 // The real server on 127.0.0.1 (a free port) and a unix socket, served by a background thread.

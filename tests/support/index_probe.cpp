@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "schema.hpp"
+#include "stored_record.hpp"
 
 namespace newsdex::testing {
 
@@ -19,22 +20,26 @@ unsigned IndexProbe::count(const std::string& id) const {
   return db ? db->get_termfreq(schema::id_term(id)) : 0;
 }
 
-std::optional<Xapian::docid> IndexProbe::docid(const std::string& id) const {
+std::optional<Xapian::Document> IndexProbe::document(const std::string& id) const {
   auto db = open();
   if (!db) return std::nullopt;
   auto term = schema::id_term(id);
   auto it = db->postlist_begin(term);
   if (it == db->postlist_end(term)) return std::nullopt;
-  return *it;
+  return db->get_document(*it);
 }
 
-std::optional<std::string> IndexProbe::data(const std::string& id) const {
-  auto db = open();
-  if (!db) return std::nullopt;
-  auto term = schema::id_term(id);
-  auto it = db->postlist_begin(term);
-  if (it == db->postlist_end(term)) return std::nullopt;
-  return db->get_document(*it).get_data();
+std::optional<Xapian::docid> IndexProbe::docid(const std::string& id) const {
+  auto doc = document(id);
+  return doc ? std::optional(doc->get_docid()) : std::nullopt;
+}
+
+std::optional<nlohmann::json> IndexProbe::data(const std::string& id) const {
+  auto doc = document(id);
+  if (!doc) return std::nullopt;
+  auto fields = stored_record::decode_all(*doc);
+  if (!fields) return std::nullopt;
+  return std::move(*fields);
 }
 
 Xapian::doccount IndexProbe::documents() const {

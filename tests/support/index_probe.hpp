@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -19,8 +20,8 @@ class IndexProbe {
   // The number of documents with this id (0 or 1 unless something is wrong).
   unsigned count(const std::string& id) const;
 
-  // The document data (JSON text) of a document id, when present.
-  std::optional<std::string> data(const std::string& id) const;
+  // The stored fields of a document id (stored_record::decode_all), when present and readable.
+  std::optional<nlohmann::json> data(const std::string& id) const;
 
   std::optional<Xapian::docid> docid(const std::string& id) const;
 
@@ -33,6 +34,7 @@ class IndexProbe {
 
  private:
   std::optional<Xapian::Database> open() const;
+  std::optional<Xapian::Document> document(const std::string& id) const;
   std::filesystem::path index_;
 };
 

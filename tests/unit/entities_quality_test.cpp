@@ -1,4 +1,8 @@
-// Extraction quality on the seed articles against our own gold annotations (tests/data/gold).
+// Extraction quality on text the extractor was never tuned on: the test part of the Brown gold
+// (tests/data/gold/brown, cb15-cb27 and cc09-cc17), scored and never read to write rules.
+// The floors sit just under today's figures, so a change that loses quality fails here; the goal
+// (issue 11) is precision >= 0.85 and recall >= 0.80 for every type. bench/entities prints the
+// figures of both parts.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -9,21 +13,28 @@
 namespace newsdex {
 namespace {
 
-TEST(EntitiesQualityTest, SeedsMeetPrecisionAndRecallTargets) {
-  NEWSDEX_REQUIRE_CORPUS(seeds, "seeds");
+struct Floor {
+  EntityType type;
+  double precision;
+  double recall;
+};
+
+TEST(EntitiesQualityTest, BrownTestPartStaysAboveItsFloor) {
+  NEWSDEX_REQUIRE_CORPUS(brown, "brown");
   const EntityExtractor extractor;
   const auto scores =
-      evaluate_entities(extractor, seeds, testing::source_dir() / "tests/data/gold");
+      evaluate_entities(extractor, brown, testing::source_dir() / "tests/data/gold/brown", "test");
   ASSERT_TRUE(scores.ok()) << scores.error().message;
-  for (EntityType type : {EntityType::person, EntityType::org, EntityType::place}) {
-    const EntityScore& s = (*scores)[static_cast<std::size_t>(type)];
-    std::cout << to_string(type) << ": precision " << s.precision() << " recall " << s.recall()
-              << " (tp " << s.true_positives << ", fp " << s.false_positives << ", fn "
-              << s.false_negatives << ")\n";
-    for (const auto& m : s.missed) std::cout << "  missed   " << m << '\n';
-    for (const auto& m : s.spurious) std::cout << "  spurious " << m << '\n';
-    EXPECT_GE(s.precision(), 0.85) << to_string(type);
-    EXPECT_GE(s.recall(), 0.80) << to_string(type);
+  for (const Floor& floor :
+       {Floor{EntityType::person, 0.83, 0.52}, Floor{EntityType::org, 0.70, 0.46},
+        Floor{EntityType::place, 0.83, 0.60}}) {
+    const EntityScore& s = (*scores)[static_cast<std::size_t>(floor.type)];
+    // Figures only: the test part's errors are not listed, so nobody tunes rules on them.
+    std::cout << to_string(floor.type) << ": precision " << s.precision() << " recall "
+              << s.recall() << " (tp " << s.true_positives << ", fp " << s.false_positives
+              << ", fn " << s.false_negatives << ")\n";
+    EXPECT_GE(s.precision(), floor.precision) << to_string(floor.type);
+    EXPECT_GE(s.recall(), floor.recall) << to_string(floor.type);
   }
 }
 

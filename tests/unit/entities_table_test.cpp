@@ -2,23 +2,14 @@
 // reference counts under deletion, canonical-name changes and serialisation.
 #include <gtest/gtest.h>
 
+#include "entity_builders.hpp"
 #include "entity_table.hpp"
 
 namespace newsdex {
 namespace {
 
-Entity person(std::string name, std::vector<std::string> forms) {
-  Entity e{EntityType::person, std::move(name), {}};
-  for (auto& f : forms) e.mentions.push_back(Mention{f, f, Field::body, 0});
-  return e;
-}
-
-Entity other(EntityType type, std::string name, std::vector<std::string> forms = {}) {
-  if (forms.empty()) forms.push_back(name);
-  Entity e{type, std::move(name), {}};
-  for (auto& f : forms) e.mentions.push_back(Mention{f, f, Field::body, 0});
-  return e;
-}
+using testing::entity;
+using testing::person;
 
 std::uint64_t id_of(const std::vector<CanonicalEntity>& found, std::size_t i = 0) {
   return found.at(i).id;
@@ -40,6 +31,55 @@ TEST(EntityTableTest, TransliterationVariantsMerge) {
     EXPECT_EQ(id_of(first), id_of(second)) << c.a << " / " << c.b;
     EXPECT_EQ(table.size(), 1u);
   }
+}
+
+TEST(EntityTableTest, LookalikeLettersMergeAcrossDocuments) {
+  // "Ilham Аliyev" with a Cyrillic А (a copy-paste or a spoof) is the Latin-spelled person.
+  EntityTable table;
+  const auto first = table.add_document({person("Ilham Aliyev", {"Ilham Aliyev"})});
+  const auto second = table.add_document({person("Ilham \u0410liyev", {"Ilham \u0410liyev"})});
+  EXPECT_EQ(id_of(first), id_of(second));
+  const auto place = table.add_document({entity(EntityType::place, "P\u0430kistan")});
+  const auto latin = table.add_document({entity(EntityType::place, "Pakistan")});
+  EXPECT_EQ(id_of(place), id_of(latin));
+  EXPECT_EQ(table.size(), 2u);
+}
+
+TEST(EntityTableTest, CyrillicNamesMergeWithTheirLatinSpellingWhichNamesTheRecord) {
+  EntityTable table;
+  const auto russian =
+      table.add_document({person("Ильхам Алиев", {"Ильхам Алиев", "Ильхам Алиев"})});
+  EXPECT_EQ(table.find(id_of(russian))->name, "Ильхам Алиев");  // the only form so far
+  const auto english = table.add_document({person("Ilham Aliyev", {"Ilham Aliyev"})});
+  const auto initial = table.add_document({person("И. Алиев", {"И. Алиев"})});
+  EXPECT_EQ(id_of(russian), id_of(english));
+  EXPECT_EQ(id_of(russian), id_of(initial));
+  // Equally full forms: the one in Latin letters names the record, though mentioned less.
+  EXPECT_EQ(table.find(id_of(russian))->name, "Ilham Aliyev");
+  const auto other = table.add_document({person("Эльнур Алиев", {"Эльнур Алиев"})});
+  EXPECT_NE(id_of(other), id_of(russian));
+}
+
+TEST(EntityTableTest, AliasesResolveAndListByPrefix) {
+  EntityTable table;
+  table.add_document({person("Ilham Aliyev", {"Ilham Aliyev", "Aliyev"})});
+  table.add_document({person("Ilham Aliyev", {"Ilham Aliyev"})});
+  table.add_document({person("Ali Karimli", {"Ali Karimli"})});
+  table.add_document({entity(EntityType::org, "United Nations", {"United Nations", "UN"})});
+  EXPECT_EQ(table.resolve(EntityType::person, "aliyev"), "Ilham Aliyev");
+  EXPECT_EQ(table.resolve(EntityType::person, "Aliev"), "Ilham Aliyev");  // a spelling not seen
+  EXPECT_EQ(table.resolve(EntityType::person, "I. Aliev"), "Ilham Aliyev");
+  EXPECT_EQ(table.resolve(EntityType::person, "Elnur Aliyev"), std::nullopt);
+  EXPECT_EQ(table.resolve(EntityType::org, "UN"), "United Nations");
+
+  const auto ali = table.list(EntityType::person, "ALI", 10);
+  ASSERT_EQ(ali.size(), 2u);
+  EXPECT_EQ(ali[0]->name, "Ilham Aliyev");  // in two documents
+  EXPECT_EQ(ali[1]->name, "Ali Karimli");
+  EXPECT_EQ(table.list(EntityType::person, "kar", 10).size(), 1u);  // any word of the name
+  EXPECT_EQ(table.list(EntityType::person, "", 1).size(), 1u);
+  EXPECT_TRUE(table.list(EntityType::person, "lham", 10).empty());  // word starts only
+  EXPECT_EQ(table.list(EntityType::org, "u", 10).size(), 1u);       // by an alias
 }
 
 TEST(EntityTableTest, NamesakesStayDistinct) {
@@ -108,14 +148,14 @@ TEST(EntityTableTest, MostFrequentFullFormWinsAndDeletionsCountDown) {
 
 TEST(EntityTableTest, OrganisationsMergeByKeyAndAcronym) {
   EntityTable table;
-  const auto a = table.add_document({other(EntityType::org, "Economic Cooperation Organization",
-                                           {"Economic Cooperation Organization", "ECO"})});
-  const auto b = table.add_document({other(EntityType::org, "Economic Cooperation Organisation")});
-  const auto c = table.add_document({other(EntityType::org, "ECO")});
+  const auto a = table.add_document({entity(EntityType::org, "Economic Cooperation Organization",
+                                            {"Economic Cooperation Organization", "ECO"})});
+  const auto b = table.add_document({entity(EntityType::org, "Economic Cooperation Organisation")});
+  const auto c = table.add_document({entity(EntityType::org, "ECO")});
   EXPECT_EQ(id_of(a), id_of(b));
   EXPECT_EQ(id_of(a), id_of(c));
-  const auto d = table.add_document({other(EntityType::org, "Ministry of Foreign Affairs")});
-  const auto e = table.add_document({other(EntityType::org, "Foreign Ministry")});
+  const auto d = table.add_document({entity(EntityType::org, "Ministry of Foreign Affairs")});
+  const auto e = table.add_document({entity(EntityType::org, "Foreign Ministry")});
   EXPECT_EQ(id_of(d), id_of(e));
   EXPECT_NE(id_of(a), id_of(d));
 }
@@ -124,14 +164,14 @@ TEST(EntityTableTest, SerialiseRoundTripKeepsIdsCountsAndMatching) {
   EntityTable table;
   const auto a =
       table.add_document({person("Ilham Aliyev", {"Ilham Aliyev", "Aliyev"}),
-                          other(EntityType::place, "Pakistan", {"Pakistan", "Pakistani"})});
+                          entity(EntityType::place, "Pakistan", {"Pakistan", "Pakistani"})});
   auto parsed = EntityTable::parse(table.serialise());
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   EXPECT_EQ(parsed->size(), 2u);
   EXPECT_EQ(parsed->serialise(), table.serialise());
   const auto again = parsed->add_document({person("I. Aliev", {"I. Aliev"})});
   EXPECT_EQ(id_of(again), id_of(a));
-  const auto fresh = parsed->add_document({other(EntityType::place, "Armenia")});
+  const auto fresh = parsed->add_document({entity(EntityType::place, "Armenia")});
   EXPECT_GT(id_of(fresh), std::max(a[0].id, a[1].id));
   EXPECT_FALSE(EntityTable::parse("{not json").ok());
   EXPECT_TRUE(EntityTable::parse("").ok());

@@ -4,26 +4,24 @@
 
 #include <algorithm>
 
+#include "entity_builders.hpp"
 #include "entity_explain.hpp"
 #include "entity_terms.hpp"
 #include "schema.hpp"
+#include "stored_record.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
 namespace {
 
-Entity person(std::string name, std::vector<std::string> forms) {
-  Entity e{EntityType::person, std::move(name), {}};
-  for (auto& f : forms) e.mentions.push_back(Mention{f, f, Field::body, 0});
-  return e;
-}
+using testing::person;
 
 Xapian::docid index_document(Xapian::WritableDatabase& db, EntityTable& table,
                              const std::vector<Entity>& entities) {
   Xapian::Document doc;
   nlohmann::json data = nlohmann::json::object();
   add_entities(doc, data, table.add_document(entities));
-  doc.set_data(data.dump());
+  doc.set_data(stored_record::encode(data));
   return db.add_document(doc);
 }
 
@@ -69,7 +67,9 @@ TEST(EntityTermsTest, RenamesRetagEarlierDocuments) {
   EXPECT_EQ(db.get_termfreq("XPERSON:ilham aliyev"), 2u);
   const Xapian::Document doc = db.get_document(first);
   EXPECT_EQ(doc.get_value(schema::kSlotPersons), "Ilham Aliyev");
-  const auto data = nlohmann::json::parse(doc.get_data());
+  const auto decoded = stored_record::decode(doc.get_data(), stored_record::kEntities);
+  ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+  const auto& data = decoded->fields;
   EXPECT_EQ(data["entities"]["person"][0]["name"], "Ilham Aliyev");
   // The re-tagged document still removes cleanly.
   table.remove_document(entities_from_data(data));

@@ -25,6 +25,15 @@ TEST(WordSegmenter, PunctuationAndSpacesAreDropped) {
   EXPECT_TRUE(segmenter.words("").empty());
 }
 
+TEST(WordSegmenter, UnicodeWordsKeepApostrophesAndInnerDots) {
+  WordSegmenter segmenter;
+  std::vector<std::string> words;
+  const std::string_view text = "Pakistan's O'Brien, U.S. 3.14 l'homme";
+  for (const auto& w : segmenter.unicode_words(text))
+    words.emplace_back(text.substr(w.offset, w.length));
+  EXPECT_EQ(words, (Words{"Pakistan's", "O'Brien", "U.S", "3.14", "l'homme"}));
+}
+
 TEST(WordSegmenter, HyphensSplitNumbersStayWhole) {
   WordSegmenter segmenter;
   EXPECT_EQ(words_of(segmenter, "Azerbaijan-Pakistan 3.14 2021-11-24"),

@@ -153,8 +153,38 @@ function renderFacets(facets) {
       list.append(el('li', {}, button));
     }
     const heading = el('h2', { id: `facet-${name}`, text: label });
-    ui.facets.append(el('section', { className: 'facet', 'aria-labelledby': heading.id }, heading, list));
+    const more = ENTITY_TYPES.includes(name) ? entityFinder(name, label) : null;
+    ui.facets.append(el('section', { className: 'facet', 'aria-labelledby': heading.id }, heading, list, more));
   }
+}
+
+// "More…": a box that suggests every known entity of the type by name or alias (GET /entities),
+// not only the ones counted for this search; choosing one filters by it.
+const ENTITY_TYPES = ['person', 'org', 'place'];
+function entityFinder(type, label) {
+  const listId = `more-${type}`;
+  const input = el('input', { type: 'search', className: 'more', placeholder: 'More…', autocomplete: 'off',
+    'aria-label': `Find ${label.toLowerCase()} by name` });
+  input.setAttribute('list', listId);
+  const options = el('datalist', { id: listId });
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const params = new URLSearchParams({ type, q: input.value.trim(), limit: '20' });
+      try {
+        const response = await fetch('entities?' + params, { headers: apiHeaders });
+        const reply = response.ok ? await response.json() : { entities: [] };
+        options.replaceChildren(...(reply.entities || []).map((e) =>
+          el('option', { value: e.name, text: `${e.name} (${e.docs})` })));
+      } catch { options.replaceChildren(); }
+    }, DEBOUNCE_MS);
+  });
+  input.addEventListener('change', () => {
+    const value = input.value.trim();
+    if (value && !state[type].includes(value)) toggleFilter(type, value);
+  });
+  return el('div', { className: 'more-box' }, input, options);
 }
 
 function renderChips() {

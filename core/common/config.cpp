@@ -1,0 +1,206 @@
+#include "config.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+#include "config_section.hpp"
+
+namespace newsdex {
+namespace {
+
+using config_file::ConfigError;
+using config_file::Section;
+using config_file::where;
+
+// Accepts "host:port" and "[v6]:port"; port 0 asks the kernel for a free port (tests use it).
+bool is_host_port(std::string_view text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) return false;
+  const auto port_text = text.substr(colon + 1);
+  unsigned port = 0;
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  return ec == std::errc{} && end == port_text.data() + port_text.size() && port <= 65535;
+}
+
+constexpr std::uint64_t kMaxThreads = 1024;
+constexpr std::uint64_t kHourMs = 3'600'000;
+constexpr std::uint64_t kDayMs = 24 * kHourMs;
+
+void read_paths(Section& s, PathsConfig& c) {
+  s.read("docs", c.docs);
+  s.read("index", c.index);
+}
+
+void read_indexer(Section& s, IndexerConfig& c) {
+  s.read("max_file_bytes", c.max_file_bytes, 1, 1ull << 40);
+  s.read("workers", c.workers, 0, kMaxThreads);
+  s.read("commit_interval_ms", c.commit_interval_ms, 1, kHourMs);
+  s.read("commit_every_docs", c.commit_every_docs, 1, 10'000'000);
+  s.read("debounce_ms", c.debounce_ms, 0, 60'000);
+  s.read("queue_capacity", c.queue_capacity, 1, 1'000'000);
+  s.read("ignore", c.ignore, /*allow_empty_items=*/false);
+  s.read("follow_external_symlinks", c.follow_external_symlinks);
+  s.read("isolate_formats", c.isolate_formats, /*allow_empty_items=*/false);
+  for (const auto& format : c.isolate_formats) {
+    static constexpr std::array<std::string_view, 5> kFormats = {"text", "markdown", "html", "json",
+                                                                 "pdf"};
+    s.require(std::ranges::find(kFormats, format) != kFormats.end(), "isolate_formats",
+              "must list only text, markdown, html, json, pdf (not '" + format + "')");
+  }
+  s.read("parse_helper", c.parse_helper);
+  s.read("parse_timeout_ms", c.parse_timeout_ms, 1, kHourMs);
+  s.read("parse_cpu_seconds", c.parse_cpu_seconds, 0, 3600);
+  s.read("parse_memory_mb", c.parse_memory_mb, 0, 1u << 20);
+}
+
+void read_server(Section& s, ServerConfig& c) {
+  s.read("indexes", c.indexes);
+  s.read("listen", c.listen);
+  s.require(is_host_port(c.listen), "listen", "must be host:port (e.g. \"127.0.0.1:8080\")");
+  s.read("socket", c.socket);
+  s.read("tcp_listen", c.tcp_listen);
+  s.require(c.tcp_listen.empty() || is_host_port(c.tcp_listen), "tcp_listen",
+            "must be host:port or \"\" (off)");
+  s.read("threads", c.threads, 0, kMaxThreads);
+  s.read("max_body_bytes", c.max_body_bytes, 1, 1ull << 30);
+  s.read("max_query_bytes", c.max_query_bytes, 1, 1u << 20);
+  s.read("max_result_window", c.max_result_window, 1, 10'000'000);
+  s.read("default_limit", c.default_limit, 1, 10'000);
+  s.read("max_limit", c.max_limit, 1, 10'000);
+  s.read("snippet_length", c.snippet_length, 0, 100'000);
+  s.read("max_connections", c.max_connections, 1, 1'000'000);
+  s.read("header_timeout_ms", c.header_timeout_ms, 1, kHourMs);
+  s.read("idle_timeout_ms", c.idle_timeout_ms, 1, kDayMs);
+  s.read("cors_origins", c.cors_origins, /*allow_empty_items=*/false);
+  s.read("max_json_depth", c.max_json_depth, 1, 1000);
+  s.read("max_query_terms", c.max_query_terms, 1, 10'000);
+  s.read("max_wildcard_expansion", c.max_wildcard_expansion, 1, 1'000'000);
+  s.read("match_time_limit_ms", c.match_time_limit_ms, 0, kHourMs);
+  s.read("queue_timeout_ms", c.queue_timeout_ms, 1, kHourMs);
+  s.read("api_keys", c.api_keys, /*allow_empty_items=*/false);
+  s.read("search_keys", c.search_keys, /*allow_empty_items=*/false);
+  s.read("page_key", c.page_key);
+  s.require(
+      c.page_key.empty() || std::ranges::find(c.search_keys, c.page_key) != c.search_keys.end(),
+      "page_key", "must be one of server.search_keys");
+  s.require(c.search_keys.empty() || !c.api_keys.empty(), "search_keys",
+            "needs server.api_keys too (without api_keys every request is open)");
+  s.require(c.default_limit <= c.max_limit, "default_limit", "must not exceed server.max_limit");
+  s.require(c.max_limit <= c.max_result_window, "max_limit",
+            "must not exceed server.max_result_window");
+}
+
+void read_log(Section& s, LogConfig& c) {
+  static const std::array<std::string_view, 7> levels = {"trace", "debug",    "info", "warn",
+                                                         "error", "critical", "off"};
+  s.read("level", c.level);
+  s.require(std::ranges::find(levels, c.level) != levels.end(), "level",
+            "must be one of trace, debug, info, warn, error, critical, off");
+  s.read("json", c.json);
+}
+
+Config read_config(const toml::table& root, std::string_view source) {
+  using Reader = void (*)(Section&, Config&);
+  struct Known {
+    std::string_view name;
+    Reader read;
+  };
+  static const std::array<Known, 4> sections = {{
+      {"paths", [](Section& s, Config& c) { read_paths(s, c.paths); }},
+      {"indexer", [](Section& s, Config& c) { read_indexer(s, c.indexer); }},
+      {"server", [](Section& s, Config& c) { read_server(s, c.server); }},
+      {"log", [](Section& s, Config& c) { read_log(s, c.log); }},
+  }};
+
+  for (const auto& [key, node] : root) {
+    // Captured by name: clang 14 (the fuzz and sanitizer builds) cannot capture a binding.
+    const bool known = std::ranges::any_of(
+        sections, [&name = key](const Known& k) { return k.name == name.str(); });
+    if (!known) {
+      throw ConfigError{Errc::invalid_argument,
+                        where(source, key.source()) +
+                            (node.is_table() ? "unknown section '" : "unknown key '") +
+                            std::string(key.str()) + "'"};
+    }
+    if (!node.is_table()) {
+      throw ConfigError{Errc::invalid_argument,
+                        where(source, key.source()) + "'" + std::string(key.str()) +
+                            "' must be a section ([" + std::string(key.str()) + "])"};
+    }
+  }
+
+  Config config;
+  for (const Known& known : sections) {
+    Section section(root.get_as<toml::table>(known.name), std::string(known.name), source);
+    known.read(section, config);
+    section.reject_unknown_keys();
+  }
+  return config;
+}
+
+bool is_url(const std::filesystem::path& p) {
+  return p.native().find("://") != std::string::npos;
+}
+
+void resolve(std::filesystem::path& p, const std::filesystem::path& base) {
+  if (p.empty() || p.is_absolute() || is_url(p)) return;
+  p = (base / p).lexically_normal();
+}
+
+}  // namespace
+
+Result<Config> parse_config(std::string_view toml_text, std::string_view source) {
+  try {
+    const toml::table root = toml::parse(toml_text, source);
+    return read_config(root, source);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream message;
+    message << source << ':' << e.source().begin.line << ':' << e.source().begin.column << ": "
+            << e.description();
+    return make_error(Errc::parse_error, message.str());
+  } catch (const ConfigError& e) {
+    return make_error(e.code, e.message);
+  }
+}
+
+Result<Config> load_config(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    return make_error(Errc::not_found, "config file " + file.string() + " does not exist");
+  }
+  if (std::filesystem::is_directory(file, ec)) {
+    return make_error(Errc::invalid_argument, "config file " + file.string() + " is a directory");
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return make_error(Errc::io_error, "cannot open config file " + file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return make_error(Errc::io_error, "cannot read config file " + file.string());
+
+  auto config = parse_config(text.str(), file.string());
+  if (!config) return config;
+
+  const auto base = std::filesystem::absolute(file, ec).parent_path();
+  resolve(config->paths.docs, base);
+  resolve(config->paths.index, base);
+  if (!config->indexer.parse_helper.empty()) {
+    std::filesystem::path helper = config->indexer.parse_helper;
+    resolve(helper, base);
+    config->indexer.parse_helper = helper.string();
+  }
+  for (auto& index : config->server.indexes) resolve(index, base);
+  if (!config->server.socket.empty()) {
+    std::filesystem::path socket = config->server.socket;
+    resolve(socket, base);
+    config->server.socket = socket.string();
+  }
+  return config;
+}
+
+}  // namespace newsdex

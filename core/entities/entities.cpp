@@ -1,0 +1,104 @@
+#include "entities.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "entity_text.hpp"
+#include "mention_finder.hpp"
+#include "person_resolution.hpp"
+
+namespace newsdex {
+
+std::string_view to_string(EntityType type) {
+  switch (type) {
+    case EntityType::person:
+      return "person";
+    case EntityType::org:
+      return "org";
+    case EntityType::place:
+      return "place";
+  }
+  return "place";
+}
+
+std::vector<std::string> Entity::surfaces() const {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions) {
+    if (std::find(out.begin(), out.end(), m.surface) == out.end()) out.push_back(m.surface);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, unsigned>> Entity::forms() const {
+  std::vector<std::pair<std::string, unsigned>> out;
+  for (const Mention& m : mentions) {
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const auto& f) { return f.first == m.form; });
+    if (it == out.end()) {
+      out.emplace_back(m.form, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+EntityExtractor::EntityExtractor() = default;
+
+std::vector<Entity> EntityExtractor::extract(const Article& article,
+                                             std::string_view /*lang*/) const {
+  // One text, so one pass sees the byline, the title and the body; offsets map back per field.
+  const std::string byline_prefix = article.byline.empty() ? "" : "By ";
+  std::string text = byline_prefix + article.byline + "\n\n";
+  const std::size_t title_at = text.size();
+  text += article.title + "\n\n";
+  const std::size_t body_at = text.size();
+  text += article.body;
+
+  MentionFinder finder(gazetteer_, std::move(text));
+  const std::vector<Candidate> candidates = finder.run();
+  const auto& tokens = finder.tokens();
+
+  const auto mention_of = [&](const Candidate& r) {
+    Mention m;
+    m.surface = finder.surface_of(r.begin_tok, r.end_tok);
+    m.form = finder.surface_of(r.name_begin, r.end_tok);
+    const std::size_t at = tokens[r.begin_tok].begin;
+    m.field = at >= body_at ? Field::body : at >= title_at ? Field::title : Field::byline;
+    m.offset = at - (m.field == Field::body    ? body_at
+                     : m.field == Field::title ? title_at
+                                               : byline_prefix.size());
+    return m;
+  };
+
+  // Places and organisations: one entity per gazetteer name or organisation key.
+  std::vector<Entity> entities;
+  std::map<std::pair<EntityType, std::string>, std::size_t> by_key;
+  for (const Candidate& c : candidates) {
+    if (c.type == EntityType::person) continue;
+    const std::string key = c.type == EntityType::org ? entity_text::org_key(c.name) : c.name;
+    auto [it, fresh] = by_key.emplace(std::pair{c.type, key}, entities.size());
+    if (fresh) entities.push_back(Entity{c.type, c.name, {}});
+    entities[it->second].mentions.push_back(mention_of(c));
+  }
+  for (const auto& group : group_people(candidates, tokens, gazetteer_)) {
+    Entity person{EntityType::person, {}, {}};
+    for (std::size_t r : group) person.mentions.push_back(mention_of(candidates[r]));
+    person.name = canonical_person_name(person);
+    entities.push_back(std::move(person));
+  }
+  // Organisations: a gazetteer name wins; else the most frequent written form.
+  for (Entity& e : entities) {
+    if (e.type != EntityType::org || gazetteer_.find(e.name) != nullptr) continue;
+    const auto forms = e.forms();
+    const auto full = std::find_if(forms.begin(), forms.end(), [](const auto& f) {
+      return std::any_of(f.first.begin(), f.first.end(), [](char ch) { return ch == ' '; });
+    });
+    if (full != forms.end()) e.name = full->first;
+  }
+  return entities;
+}
+
+}  // namespace newsdex

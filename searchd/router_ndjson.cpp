@@ -1,0 +1,109 @@
+// The router's NDJSON side: one request line ("id", "op", "api_key" and the op's fields) through
+// the same keys, limits and backend as HTTP, to one response line carrying "status" and the id.
+#include <algorithm>
+#include <optional>
+
+#include "client_json.hpp"
+#include "router.hpp"
+
+namespace newsdex::searchd {
+
+using nlohmann::json;
+
+ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
+  if (op == "search") {
+    auto parsed = parse_search_json(params, options_.limits);
+    if (!parsed.ok()) return parsed.error();
+    return run_search(parsed.value());
+  }
+  auto only = [&](std::initializer_list<std::string_view> allowed) -> std::optional<ApiError> {
+    for (const auto& [name, value] : params.items())
+      if (std::ranges::find(allowed, name) == allowed.end())
+        return bad_request("unknown_field",
+                           "unknown field '" + name + "' for op " + std::string(op));
+    return std::nullopt;
+  };
+  if (op == "document") {
+    if (auto error = only({"doc"})) return *error;
+    if (!params.contains("doc") || !params["doc"].is_string() ||
+        params["doc"].get<std::string>().empty())
+      return bad_request("invalid_field", "op document needs \"doc\": the document id");
+    return backend_.document(params["doc"].get<std::string>());
+  }
+  if (op == "entities") {
+    auto parsed = parse_entity_json(params);
+    if (!parsed.ok()) return parsed.error();
+    return backend_.entities(parsed.value());
+  }
+  if (op == "stats") {
+    if (auto error = only({})) return *error;
+    return backend_.stats();
+  }
+  if (op == "health") {
+    if (auto error = only({})) return *error;
+    return backend_.health();
+  }
+  return bad_request("unknown_op", "unknown op '" + std::string(op) +
+                                       "' (search, document, entities, stats, health)");
+}
+
+std::string Router::handle_line(std::string_view line, bool require_key,
+                                Clock::time_point received) {
+  const auto start = Clock::now();
+  const std::string request_id = ids_.next();
+  json id;
+  std::string op = "search";
+  ApiResult<json> result = json::object();
+  auto parsed = parse_client_json(line, options_.limits.max_json_depth);
+  if (!parsed.ok()) {
+    result = parsed.error();
+  } else if (!parsed.value().is_object()) {
+    result = bad_request("invalid_request", "each line must be a JSON object");
+  } else {
+    json params = std::move(parsed.value());
+    if (params.contains("id")) id = params["id"];
+    params.erase("id");
+    const json key = params.contains("api_key") ? params["api_key"] : json();
+    params.erase("api_key");
+    if (params.contains("op")) {
+      if (params["op"].is_string()) {
+        op = params["op"].get<std::string>();
+      } else {
+        op.clear();
+      }
+      params.erase("op");
+    }
+    const Access granted = !require_key || keys_.open() ? Access::full
+                           : key.is_string()            ? keys_.check(key.get<std::string>())
+                                                        : Access::none;
+    const Access needs = op == "stats" ? Access::full : Access::search;
+    if (granted == Access::none) {
+      result = ApiError{401, "unauthorized", "a valid \"api_key\" is required"};
+    } else if (granted < needs) {
+      result = ApiError{403, "forbidden", "this key may only search and read documents"};
+    } else if (op.empty()) {
+      result = bad_request("invalid_field", "\"op\" must be a string");
+    } else if (waited_too_long(received)) {
+      result = overloaded();
+    } else {
+      try {
+        result = dispatch(op, params);
+      } catch (const std::exception& e) {
+        result = ApiError{500, "internal", "internal error (the server log names it by request id)",
+                          e.what()};
+      }
+    }
+  }
+  if (!result.ok()) log_detail(result.error(), request_id);
+  json out = result.ok() ? result.value() : error_json(result.error(), request_id);
+  const int status = result.ok() ? 200 : result.error().status;
+  if (!result.ok()) metrics_.record_error(result.error().code);
+  out["status"] = status;
+  if (!id.is_null()) out["id"] = id;
+  const bool known =
+      op == "search" || op == "document" || op == "entities" || op == "stats" || op == "health";
+  metrics_.record(known ? "ndjson_" + op : "ndjson_unknown", status, seconds_since(start));
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace newsdex::searchd
