@@ -7,6 +7,7 @@
 #include <boost/asio/error.hpp>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -27,7 +28,7 @@ bool is_link(const fs::path& path) {
 }  // namespace
 
 InotifyWatcher::InotifyWatcher(boost::asio::io_context& io, fs::path root, Handler handler)
-    : root_(std::move(root)), handler_(std::move(handler)), stream_(io) {}
+    : root_(std::move(root)), handler_(std::move(handler)), stream_(io), pairing_timer_(io) {}
 
 InotifyWatcher::~InotifyWatcher() {
   stop();
@@ -49,6 +50,7 @@ Status InotifyWatcher::start(const IgnoreRules& ignore) {
 void InotifyWatcher::stop() {
   boost::system::error_code ignored;
   stream_.close(ignored);
+  pairing_timer_.cancel();
 }
 
 void InotifyWatcher::add_watch(const std::string& relative_dir) {
@@ -116,10 +118,6 @@ void InotifyWatcher::read_more() {
 
 void InotifyWatcher::dispatch(const char* data, std::size_t length) {
   using Kind = WatchEvent::Kind;
-  // The kernel queues both halves of a rename back to back, so they share a read; a source left
-  // unpaired at the end of the read moved out of the tree.
-  std::unordered_map<std::uint32_t, std::string> move_sources;
-  std::unordered_map<std::uint32_t, std::string> dir_move_sources;
   for (std::size_t offset = 0; offset < length;) {
     const auto* event = reinterpret_cast<const inotify_event*>(data + offset);
     offset += sizeof(inotify_event) + event->len;
@@ -141,8 +139,8 @@ void InotifyWatcher::dispatch(const char* data, std::size_t length) {
     }
 
     if (event->mask & IN_ISDIR) {
-      auto source = (event->mask & IN_MOVED_TO) ? dir_move_sources.extract(event->cookie)
-                                                : decltype(dir_move_sources)::node_type();
+      auto source = (event->mask & IN_MOVED_TO) ? dir_move_sources_.extract(event->cookie)
+                                                : decltype(dir_move_sources_)::node_type();
       if (source && ignore_ && ignore_->ignored(source.mapped())) {
         // Out of an ignored (never watched) directory: new to us.
         watch_tree(path, *ignore_);
@@ -155,9 +153,11 @@ void InotifyWatcher::dispatch(const char* data, std::size_t length) {
         forget_tree(source.mapped());
         handler_({Kind::dir_removed, source.mapped(), ""});
       } else if (event->mask & IN_MOVED_FROM) {
-        dir_move_sources[event->cookie] = path;
+        dir_move_sources_[event->cookie] = path;
       } else if (event->mask & (IN_CREATE | IN_MOVED_TO)) {
         if (ignore_ && ignore_->ignored(path)) continue;
+        // A directory moved away from this very path is gone before the new one is watched.
+        flush_unpaired_dir(path);
         watch_tree(path, *ignore_);
         handler_({Kind::dir_added, path, ""});
       } else if (event->mask & IN_DELETE) {
@@ -169,9 +169,9 @@ void InotifyWatcher::dispatch(const char* data, std::size_t length) {
     if (event->mask & IN_CLOSE_WRITE) {
       handler_({Kind::written, path, ""});
     } else if (event->mask & IN_MOVED_FROM) {
-      move_sources[event->cookie] = path;
+      move_sources_[event->cookie] = path;
     } else if (event->mask & IN_MOVED_TO) {
-      auto source = move_sources.extract(event->cookie);
+      auto source = move_sources_.extract(event->cookie);
       if (source)
         handler_({Kind::moved, path, std::move(source.mapped())});
       else
@@ -182,12 +182,38 @@ void InotifyWatcher::dispatch(const char* data, std::size_t length) {
       handler_({Kind::written, path, ""});
     }
   }
-  for (auto& [_, path] : move_sources)
+  wait_for_pairs();
+}
+
+void InotifyWatcher::wait_for_pairs() {
+  if (pairing_armed_ || (move_sources_.empty() && dir_move_sources_.empty())) return;
+  pairing_armed_ = true;
+  pairing_timer_.expires_after(kPairingWindow);
+  pairing_timer_.async_wait([this](const boost::system::error_code& error) {
+    pairing_armed_ = false;
+    if (error) return;
+    flush_unpaired();
+  });
+}
+
+// Sources whose other half never came moved out of the tree.
+void InotifyWatcher::flush_unpaired() {
+  using Kind = WatchEvent::Kind;
+  for (auto& [_, path] : std::exchange(move_sources_, {}))
     if (!ignore_ || !ignore_->ignored(path)) handler_({Kind::removed, path, ""});
-  for (auto& [_, path] : dir_move_sources) {
+  for (auto& [_, path] : std::exchange(dir_move_sources_, {})) {
     forget_tree(path);
     handler_({Kind::dir_removed, path, ""});
   }
+}
+
+void InotifyWatcher::flush_unpaired_dir(const std::string& path) {
+  const auto gone = std::erase_if(dir_move_sources_, [&](const auto& entry) {
+    if (entry.second != path) return false;
+    forget_tree(path);
+    return true;
+  });
+  if (gone) handler_({WatchEvent::Kind::dir_removed, path, ""});
 }
 
 }  // namespace newsdex
