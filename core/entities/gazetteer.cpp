@@ -126,7 +126,10 @@ void Gazetteer::add_words() {
   fill(role_nouns_, role_nouns());
   fill(given_names_, given_names());
   for (auto line : split(given_names_txt(), '\n')) {
-    if (line.front() != '#') given_names_.emplace(line);
+    if (line.front() == '~')
+      word_given_names_.emplace(line.substr(1));
+    else if (line.front() != '#')
+      given_names_.emplace(line);
   }
   fill(org_words_, org_words());
   fill(common_words_, common_words());

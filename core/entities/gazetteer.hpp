@@ -52,6 +52,11 @@ class Gazetteer {
   bool is_title(std::string_view key) const { return titles_.contains(std::string(key)); }
   bool is_role_noun(std::string_view key) const { return role_nouns_.contains(std::string(key)); }
   bool is_given_name(std::string_view key) const { return given_names_.contains(std::string(key)); }
+  // A given name that is also an ordinary word ("Frank", "Bill", "Grant"): a name only in front
+  // of another name.
+  bool is_word_given_name(std::string_view key) const {
+    return word_given_names_.contains(std::string(key));
+  }
   bool is_org_word(std::string_view key) const { return org_words_.contains(std::string(key)); }
   bool is_common_word(std::string_view key) const {
     return common_words_.contains(std::string(key));
@@ -85,8 +90,8 @@ class Gazetteer {
   // First folded word of every phrase -> the most words of a phrase starting with it, so a match
   // tries no longer phrases than exist ("abu" starts long names, "pakistan" short ones).
   std::unordered_map<std::string, std::size_t> first_words_;
-  std::unordered_set<std::string> titles_, role_nouns_, given_names_, org_words_, common_words_,
-      speech_verbs_, calendar_names_, particles_;
+  std::unordered_set<std::string> titles_, role_nouns_, given_names_, word_given_names_, org_words_,
+      common_words_, speech_verbs_, calendar_names_, particles_;
   std::vector<std::string> surname_endings_;
 };
 

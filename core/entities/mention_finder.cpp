@@ -57,6 +57,13 @@ void MentionFinder::find_gazetteer() {
     if (m->length == 1 && latin_cap(i - 1) && !tokens_[i].sentence_start &&
         (tokens_[i - 1].initial || gaz_.is_given_name(tokens_[i - 1].key)))
       continue;
+    // "Stanley Mosk", "Florence Ortmann": a given name that is also a place, in front of a name
+    // that is not a place, starts a person's name.
+    if (m->length == 1 && gaz_.is_given_name(tokens_[i].key) && !tokens_[i].all_caps &&
+        !tokens_[i].comma_after && !tokens_[i].possessive && !tokens_[i].line_end &&
+        latin_cap(i + 1) && !tokens_[i + 1].sentence_start && name_token_ok(tokens_[i + 1]) &&
+        !gaz_.match(tokens_, i + 1))
+      continue;
     // "the Kremlin" and "Pakistan" are entities; "Turkey" inside "Turkey Azerbaijan Pakistan"
     // too. A demonym ("Pakistani officials") names no place: it is only kept from being a name.
     if (!m->entry->demonym)

@@ -62,8 +62,14 @@ void MentionFinder::add_person_run(std::size_t begin, std::size_t end) {
   }
   // A byline: "By Jane Doe" opening a line (the extractor's text starts with the byline).
   if (tokens_[begin].key == "by" && tokens_[begin].sentence_start) cue = true;
+  // "Frank Lloyd", "Bill Ortmann": a given name that is also a word, in front of a name.
+  const auto word_name = [&](std::size_t k) {
+    return gaz_.is_word_given_name(tokens_[k].key) && k + 1 < end &&
+           name_token_ok(tokens_[k + 1]) && !tokens_[k + 1].initial;
+  };
   // Leading words that cannot start a name: "However", "Viewers", "By".
   while (name < end && !gaz_.is_given_name(tokens_[name].key) && !tokens_[name].initial &&
+         !word_name(name) &&
          (gaz_.is_common_word(tokens_[name].key) || gaz_.is_org_word(tokens_[name].key) ||
           tokens_[name].key == "by")) {
     ++name;
@@ -77,7 +83,9 @@ void MentionFinder::add_person_run(std::size_t begin, std::size_t end) {
          (gaz_.is_common_word(tokens_[end - 1].key) || gaz_.is_org_word(tokens_[end - 1].key)))
     --end;
   if (name >= end) return;
+  const bool word_given = word_name(name);
   for (std::size_t k = name; k < end; ++k) {
+    if (k == name && word_given) continue;
     if (!name_token_ok(tokens_[k]) && !gaz_.is_name_particle(tokens_[k].key)) return;
   }
   const std::size_t words = end - name;
@@ -85,7 +93,7 @@ void MentionFinder::add_person_run(std::size_t begin, std::size_t end) {
   if (cue && tokens_[begin].key == "by") raw.begin_tok = begin + 1;
   raw.cue = cue;
   const bool initial = tokens_[name].initial && words >= 2;
-  const bool given = words >= 2 && gaz_.is_given_name(tokens_[name].key);
+  const bool given = words >= 2 && (gaz_.is_given_name(tokens_[name].key) || word_given);
   const bool speech =
       end < tokens_.size() && !tokens_[end].cap && gaz_.is_speech_verb(tokens_[end].key);
   // "Khrushchev's": places and organisations are claimed by now, and what is left that owns

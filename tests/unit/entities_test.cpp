@@ -99,6 +99,23 @@ TEST(EntitiesTest, AGivenNameBeforeAPlaceMakesItASurname) {
   EXPECT_EQ(count_type(entities, EntityType::place), 1u);
 }
 
+TEST(EntitiesTest, AGivenNameThatIsAlsoAPlaceStartsAName) {
+  const auto entities =
+      extract_body("Attorney General Stanley Vorbeck of Ohio spoke. Later we flew to Stanley.");
+  EXPECT_NE(find(entities, EntityType::person, "Stanley Vorbeck"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Ohio"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Stanley"), nullptr);
+  EXPECT_EQ(find(entities, EntityType::place, "Stanley")->count(), 1u);
+}
+
+TEST(EntitiesTest, AGivenNameThatIsAlsoAWordNeedsANameAfterIt) {
+  const auto named = extract_body("The plan came from Frank Vorbeck and Bill Tessaro yesterday.");
+  EXPECT_NE(find(named, EntityType::person, "Frank Vorbeck"), nullptr);
+  EXPECT_NE(find(named, EntityType::person, "Bill Tessaro"), nullptr);
+  const auto words = extract_body("Frank talks followed. The Bill passed the Senate.");
+  EXPECT_EQ(count_type(words, EntityType::person), 0u);
+}
+
 TEST(EntitiesTest, RoleTitlesAreCutFromNamesAndCountiesArePlaces) {
   const auto entities = extract_body(
       "Sheriff Mara Holt told the Pike County Grand Jury that deputies searched farms in Lowry "

@@ -84,7 +84,8 @@ def folded(word):
 
 def words(path, keep):
     with open(path, encoding="utf-8") as f:
-        return {folded(w.strip()) for w in f if keep(w.strip())}
+        # "~frank": a given name that is also a word (given_names.txt's mark).
+        return {folded(w.strip().lstrip("~")) for w in f if keep(w.strip())}
 
 
 def main():
