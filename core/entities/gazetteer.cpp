@@ -131,6 +131,9 @@ void Gazetteer::add_words() {
     else if (line.front() != '#')
       given_names_.emplace(line);
   }
+  for (auto line : split(surnames_txt(), '\n')) {
+    if (line.front() != '#') name_words_.emplace(line);
+  }
   fill(org_words_, org_words());
   fill(common_words_, common_words());
   fill(speech_verbs_, speech_verbs());

@@ -52,6 +52,8 @@ class Gazetteer {
   bool is_title(std::string_view key) const { return titles_.contains(std::string(key)); }
   bool is_role_noun(std::string_view key) const { return role_nouns_.contains(std::string(key)); }
   bool is_given_name(std::string_view key) const { return given_names_.contains(std::string(key)); }
+  // A word that is a name (mostly surnames) and no ordinary English word: "Castro", "Dulles".
+  bool is_name_word(std::string_view key) const { return name_words_.contains(std::string(key)); }
   // A given name that is also an ordinary word ("Frank", "Bill", "Grant"): a name only in front
   // of another name.
   bool is_word_given_name(std::string_view key) const {
@@ -90,8 +92,8 @@ class Gazetteer {
   // First folded word of every phrase -> the most words of a phrase starting with it, so a match
   // tries no longer phrases than exist ("abu" starts long names, "pakistan" short ones).
   std::unordered_map<std::string, std::size_t> first_words_;
-  std::unordered_set<std::string> titles_, role_nouns_, given_names_, word_given_names_, org_words_,
-      common_words_, speech_verbs_, calendar_names_, particles_;
+  std::unordered_set<std::string> titles_, role_nouns_, given_names_, word_given_names_,
+      name_words_, org_words_, common_words_, speech_verbs_, calendar_names_, particles_;
   std::vector<std::string> surname_endings_;
 };
 
@@ -111,6 +113,7 @@ std::span<const Named>
 country_names();                     // ISO code -> English name and extra aliases, overriding ICU
 std::string_view cities_tsv();       // core/entities/data/places.tsv
 std::string_view given_names_txt();  // core/entities/data/given_names.txt
+std::string_view surnames_txt();     // core/entities/data/surnames.txt
 std::string_view titles();
 std::string_view role_nouns();
 std::string_view given_names();

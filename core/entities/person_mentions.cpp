@@ -99,7 +99,15 @@ void MentionFinder::add_person_run(std::size_t begin, std::size_t end) {
   // "Khrushchev's": places and organisations are claimed by now, and what is left that owns
   // something is mostly a person.
   const bool owner = words == 1 && tokens_[end - 1].possessive;
-  raw.evidence = cue || initial || given || speech || owner;
+  // "talks with Castro": inside a sentence, a word only names use; not a given name alone
+  // ("Sarah", "April"), a town the text does not place ("Geneva"), or a word after an article
+  // or a preposition of place, which people rarely follow ("the Nile", "in Hebrew").
+  static const std::unordered_set<std::string_view> kNotBeforePeople = {
+      "the", "a", "an", "in", "at", "on", "near", "into", "onto", "outside"};
+  const bool name_word = words == 1 && gaz_.is_name_word(tokens_[name].key) &&
+                         !gaz_.is_given_name(tokens_[name].key) && !gaz_.match(tokens_, name) &&
+                         !(name > 0 && kNotBeforePeople.contains(tokens_[name - 1].key));
+  raw.evidence = cue || initial || given || speech || owner || name_word;
   if (words == 1 && tokens_[name].sentence_start && !cue) raw.evidence = false;
   if (tokens_[end - 1].initial || tokens_[end - 1].key.size() < 2) return;  // "N.Y.", "J. D."
   candidates_.push_back(std::move(raw));

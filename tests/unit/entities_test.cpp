@@ -116,6 +116,15 @@ TEST(EntitiesTest, AGivenNameThatIsAlsoAWordNeedsANameAfterIt) {
   EXPECT_EQ(count_type(words, EntityType::person), 0u);
 }
 
+TEST(EntitiesTest, AWordOnlyNamesUseIsAPersonInsideASentence) {
+  const auto entities = extract_body(
+      "The treaty was signed after talks with Kowalski and Lindqvist. Later they dined at the "
+      "Bianchi. Kowalski left.");
+  EXPECT_NE(find(entities, EntityType::person, "Kowalski"), nullptr);
+  EXPECT_NE(find(entities, EntityType::person, "Lindqvist"), nullptr);
+  EXPECT_EQ(count_type(entities, EntityType::person), 2u) << "not after an article";
+}
+
 TEST(EntitiesTest, RoleTitlesAreCutFromNamesAndCountiesArePlaces) {
   const auto entities = extract_body(
       "Sheriff Mara Holt told the Pike County Grand Jury that deputies searched farms in Lowry "
