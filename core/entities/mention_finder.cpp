@@ -4,6 +4,8 @@
 #include "mention_finder.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 namespace newsdex {
 
@@ -22,6 +24,7 @@ std::vector<Candidate> MentionFinder::run() {
   repeat_organisations();
   find_counties();
   find_gazetteer();
+  find_regions();
   find_people();
   find_cyrillic_people();
   find_arabic_script_people();
@@ -66,12 +69,47 @@ void MentionFinder::find_gazetteer() {
       continue;
     // "the Kremlin" and "Pakistan" are entities; "Turkey" inside "Turkey Azerbaijan Pakistan"
     // too. A demonym ("Pakistani officials") names no place: it is only kept from being a name.
+    // "West Berlin", "Southern California": a compass word before a place is part of its name.
+    const std::size_t begin =
+        m->entry->type == EntityType::place && !m->entry->demonym && compass_before(i) ? i - 1 : i;
+    const std::string name =
+        begin < i ? surface_of(begin, i) + " " + m->entry->name : m->entry->name;
     if (!m->entry->demonym)
-      candidates_.push_back(Candidate{m->entry->type, i, i + m->length, i, m->entry->name});
-    claim(i, i + m->length);
+      candidates_.push_back(Candidate{m->entry->type, begin, i + m->length, begin, name});
+    claim(begin, i + m->length);
     // "Decatur, Ga.": the capitalised words before a state's abbreviation name a town.
     if (m->entry->after_place) find_town_before(i - 1);
     i += m->length - 1;
+  }
+}
+
+bool MentionFinder::is_compass(std::string_view key) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "north",     "south",     "east",      "west",      "northern", "southern",
+      "eastern",   "western",   "central",   "upper",     "lower",    "greater",
+      "northeast", "northwest", "southeast", "southwest", "midwest"};
+  return kWords.contains(key);
+}
+
+bool MentionFinder::compass_before(std::size_t i) const {
+  return i > 0 && latin_cap(i - 1) && is_compass(tokens_[i - 1].key) &&
+         !tokens_[i - 1].comma_after && !tokens_[i - 1].line_end && !tokens_[i - 1].possessive &&
+         !tokens_[i - 1].all_caps;
+}
+
+// "the South", "the West": a compass word after "the", with no name after it, is a region.
+void MentionFinder::find_regions() {
+  static const std::unordered_set<std::string_view> kRegions = {
+      "north",     "south",     "east",      "west",     "midwest",
+      "northeast", "northwest", "southeast", "southwest"};
+  for (std::size_t i = 1; i < tokens_.size(); ++i) {
+    if (!latin_cap(i) || tokens_[i].all_caps || !kRegions.contains(tokens_[i].key)) continue;
+    if (tokens_[i - 1].key != "the" || tokens_[i - 1].cap || tokens_[i].possessive) continue;
+    if (!tokens_[i].comma_after && !tokens_[i].line_end && i + 1 < tokens_.size() &&
+        tokens_[i + 1].cap && !tokens_[i + 1].sentence_start)
+      continue;  // "the West Coast", "the South Side": a longer name
+    candidates_.push_back(Candidate{EntityType::place, i, i + 1, i, surface_of(i, i + 1)});
+    claim(i, i + 1);
   }
 }
 

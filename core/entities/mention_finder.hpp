@@ -51,6 +51,9 @@ class MentionFinder {
   void repeat_organisations();
   void find_defined_acronyms();
   void find_gazetteer();
+  static bool is_compass(std::string_view key);
+  bool compass_before(std::size_t i) const;
+  void find_regions();
   void find_town_before(std::size_t last);
   void find_counties();
   bool name_token_ok(const Token& t) const;

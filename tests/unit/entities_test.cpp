@@ -125,6 +125,19 @@ TEST(EntitiesTest, AWordOnlyNamesUseIsAPersonInsideASentence) {
   EXPECT_EQ(count_type(entities, EntityType::person), 2u) << "not after an article";
 }
 
+TEST(EntitiesTest, ACompassWordBeforeAPlaceIsPartOfItsName) {
+  const auto entities = extract_body(
+      "Trade between West Berlin and Southern California grew, and the South voted. "
+      "The West Coast was quiet.");
+  EXPECT_NE(find(entities, EntityType::place, "West Berlin"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Southern California"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "South"), nullptr);
+  EXPECT_EQ(find(entities, EntityType::place, "Berlin"), nullptr);
+  EXPECT_EQ(find(entities, EntityType::place, "California"), nullptr);
+  EXPECT_EQ(find(entities, EntityType::place, "West"), nullptr)
+      << "the West Coast is a longer name";
+}
+
 TEST(EntitiesTest, RoleTitlesAreCutFromNamesAndCountiesArePlaces) {
   const auto entities = extract_body(
       "Sheriff Mara Holt told the Pike County Grand Jury that deputies searched farms in Lowry "
