@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "ascii.hpp"
+
 namespace newsdex {
 
 using entity_text::Script;
@@ -69,9 +71,15 @@ void MentionFinder::find_gazetteer() {
       continue;
     // "the Kremlin" and "Pakistan" are entities; "Turkey" inside "Turkey Azerbaijan Pakistan"
     // too. A demonym ("Pakistani officials") names no place: it is only kept from being a name.
-    // "West Berlin", "Southern California": a compass word before a place is part of its name.
+    // "West Berlin", "Southern California": a compass word before a place named by its own name
+    // (not "Southern Pacific", an alias of the ocean) is part of its name.
+    const std::string_view canonical = m->entry->name;
+    const bool own_name =
+        ascii_lower(canonical.substr(canonical.rfind(' ') + 1)) == tokens_[i + m->length - 1].key;
     const std::size_t begin =
-        m->entry->type == EntityType::place && !m->entry->demonym && compass_before(i) ? i - 1 : i;
+        m->entry->type == EntityType::place && !m->entry->demonym && own_name && compass_before(i)
+            ? i - 1
+            : i;
     const std::string name =
         begin < i ? surface_of(begin, i) + " " + m->entry->name : m->entry->name;
     if (!m->entry->demonym)

@@ -138,6 +138,17 @@ TEST(EntitiesTest, ACompassWordBeforeAPlaceIsPartOfItsName) {
       << "the West Coast is a longer name";
 }
 
+TEST(EntitiesTest, OceansRegionsAndStatesOfThePastArePlaces) {
+  const auto entities = extract_body(
+      "Ships crossed the Atlantic to Yugoslavia and sailed up the Nile. The Southern Pacific "
+      "railroad was sold.");
+  EXPECT_NE(find(entities, EntityType::place, "Atlantic Ocean"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Yugoslavia"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Nile"), nullptr);
+  EXPECT_EQ(find(entities, EntityType::place, "Southern Pacific Ocean"), nullptr)
+      << "a compass word joins a place named by its own name only";
+}
+
 TEST(EntitiesTest, RoleTitlesAreCutFromNamesAndCountiesArePlaces) {
   const auto entities = extract_body(
       "Sheriff Mara Holt told the Pike County Grand Jury that deputies searched farms in Lowry "
