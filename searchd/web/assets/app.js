@@ -161,7 +161,14 @@ function renderFacets(facets) {
 // "More…": a box that suggests every known entity of the type by name or alias (GET /entities),
 // not only the ones counted for this search; choosing one filters by it.
 const ENTITY_TYPES = ['person', 'org', 'place'];
+// One box per type for the page's life: facets re-render with every reply, and a box rebuilt
+// under the reader's fingers would lose what they typed and the names fetched for it.
+const finders = new Map();
 function entityFinder(type, label) {
+  if (!finders.has(type)) finders.set(type, buildEntityFinder(type, label));
+  return finders.get(type);
+}
+function buildEntityFinder(type, label) {
   const listId = `more-${type}`;
   const input = el('input', { type: 'search', className: 'more', placeholder: 'More…', autocomplete: 'off',
     'aria-label': `Find ${label.toLowerCase()} by name` });
@@ -182,6 +189,7 @@ function entityFinder(type, label) {
   });
   input.addEventListener('change', () => {
     const value = input.value.trim();
+    input.value = '';  // the choice becomes a chip; the box is ready for the next name
     if (value && !state[type].includes(value)) toggleFilter(type, value);
   });
   return el('div', { className: 'more-box' }, input, options);
