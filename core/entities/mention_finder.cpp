@@ -24,6 +24,7 @@ std::vector<Candidate> MentionFinder::run() {
   find_named_media();
   find_defined_acronyms();
   repeat_organisations();
+  find_institutions();
   find_counties();
   find_gazetteer();
   find_regions();

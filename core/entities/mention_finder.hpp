@@ -48,6 +48,7 @@ class MentionFinder {
   bool generic_force(std::size_t begin, std::size_t end) const;
   void add_org(std::size_t begin, std::size_t end);
   void find_named_media();
+  void find_institutions();
   void repeat_organisations();
   void find_defined_acronyms();
   void find_gazetteer();

@@ -106,6 +106,24 @@ void MentionFinder::find_organisations() {
   }
 }
 
+// "the House", "the Legislature", "the Cabinet": capitalised inside a sentence after "the", an
+// institution's common noun names the one the story is about.
+void MentionFinder::find_institutions() {
+  static const std::unordered_set<std::string_view> kInstitutions = {
+      "house",  "legislature", "assembly", "cabinet",   "parliament", "army",
+      "navy",   "bundestag",   "knesset",  "duma",      "politburo",  "judiciary",
+      "senate", "congress",    "treasury", "reichstag", "storting",   "riksdag"};
+  for (std::size_t i = 1; i < tokens_.size(); ++i) {
+    if (!latin_cap(i) || tokens_[i].all_caps || tokens_[i].sentence_start) continue;
+    if (!kInstitutions.contains(tokens_[i].key)) continue;
+    if (tokens_[i - 1].key != "the" || tokens_[i - 1].cap) continue;
+    // "the House of Commons", "the Army Corps": a longer name, left to the other passes.
+    const bool longer = i + 1 < tokens_.size() && !tokens_[i].comma_after && !tokens_[i].line_end &&
+                        (tokens_[i + 1].cap || tokens_[i + 1].key == "of");
+    if (!longer) add_org(i, i + 1);
+  }
+}
+
 // "Armed Forces", "Air Force": whose forces the text says elsewhere; alone they name nobody.
 bool MentionFinder::generic_force(std::size_t begin, std::size_t end) const {
   const std::string& head = tokens_[end - 1].key;

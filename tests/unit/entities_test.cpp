@@ -149,6 +149,17 @@ TEST(EntitiesTest, OceansRegionsAndStatesOfThePastArePlaces) {
       << "a compass word joins a place named by its own name only";
 }
 
+TEST(EntitiesTest, AnInstitutionAfterTheIsAnOrganisation) {
+  const auto entities = extract_body(
+      "The bill passed the House and the Cabinet agreed. The House of Commons and the Army "
+      "Corps of Engineers waited.");
+  EXPECT_NE(find(entities, EntityType::org, "House"), nullptr);
+  EXPECT_NE(find(entities, EntityType::org, "Cabinet"), nullptr);
+  EXPECT_EQ(find(entities, EntityType::org, "Army"), nullptr) << "part of a longer name";
+  EXPECT_EQ(find(entities, EntityType::org, "House")->count(), 1u)
+      << "the House of Commons is a longer name";
+}
+
 TEST(EntitiesTest, RoleTitlesAreCutFromNamesAndCountiesArePlaces) {
   const auto entities = extract_body(
       "Sheriff Mara Holt told the Pike County Grand Jury that deputies searched farms in Lowry "
