@@ -65,6 +65,41 @@ ApiResult<std::string> get_string(const json& value, const std::string& field) {
   return value.get<std::string>();
 }
 
+// `fields`: a comma-separated string or an array of names.
+ApiResult<unsigned> get_fields(const json& value) {
+  static constexpr std::pair<std::string_view, unsigned> kNames[] = {
+      {"id", 0},           {"path", kHitPath},         {"title", kHitTitle},
+      {"date", kHitDate},  {"byline", kHitByline},     {"lang", kHitLang},
+      {"type", kHitType},  {"score", kHitScore},       {"entities", kHitEntities},
+      {"snippet", kHitSnippet}};
+  std::vector<std::string> names;
+  if (value.is_string()) {
+    const std::string text = value.get<std::string>();
+    for (std::size_t at = 0; at <= text.size();) {
+      const std::size_t comma = std::min(text.find(',', at), text.size());
+      names.push_back(text.substr(at, comma - at));
+      at = comma + 1;
+    }
+  } else if (value.is_array()) {
+    for (const json& item : value) {
+      if (!item.is_string()) return bad_value("fields", "must be a string or an array of strings");
+      names.push_back(item.get<std::string>());
+    }
+  } else {
+    return bad_value("fields", "must be a string or an array of strings");
+  }
+  unsigned bits = 0;
+  for (const auto& name : names) {
+    const auto* known = std::ranges::find(kNames, name, &std::pair<std::string_view, unsigned>::first);
+    if (known == std::end(kNames))
+      return bad_value("fields", "has an unknown field '" + name.substr(0, 64) +
+                                     "' (known: id, path, title, date, byline, lang, type, "
+                                     "score, entities, snippet)");
+    bits |= known->second;
+  }
+  return bits;
+}
+
 ApiResult<std::vector<std::string>> get_list(const json& value, const std::string& field) {
   std::vector<std::string> out;
   if (value.is_string()) {
@@ -211,6 +246,8 @@ ApiResult<SearchRequest> parse_search_json(const json& body, const Limits& limit
       take(get_unsigned(value, name, limits.max_limit), request.limit);
     } else if (name == "snippet") {
       take(get_unsigned(value, name, limits.max_snippet), request.snippet);
+    } else if (name == "fields") {
+      take(get_fields(value), request.fields);
     } else if (name == "highlight_pre" || name == "highlight_post") {
       std::string tag;
       take(get_string(value, name), tag);

@@ -31,6 +31,22 @@ struct Limits {
   std::chrono::milliseconds queue_timeout{1000};  // longest wait for a worker, then 503
 };
 
+// The parts of a hit a request may select with `fields` ("title,snippet"), as Elasticsearch's
+// _source filtering does; every part by default, the id always. Entities come as names per type;
+// /documents/{id} has their full detail.
+enum HitField : unsigned {
+  kHitPath = 1u << 0,
+  kHitTitle = 1u << 1,
+  kHitDate = 1u << 2,
+  kHitByline = 1u << 3,
+  kHitLang = 1u << 4,
+  kHitType = 1u << 5,
+  kHitScore = 1u << 6,
+  kHitEntities = 1u << 7,
+  kHitSnippet = 1u << 8,  // with the highlighted title
+};
+constexpr unsigned kAllHitFields = (1u << 9) - 1;
+
 struct SearchRequest {
   std::string q;
   std::vector<std::string> person, org, place;  // every value must match
@@ -43,6 +59,7 @@ struct SearchRequest {
   unsigned snippet = 200;  // characters; 0 = no snippets
   std::string highlight_pre = "<mark>";
   std::string highlight_post = "</mark>";
+  unsigned fields = kAllHitFields;  // HitField bits
 
   bool has_filter() const;
 };

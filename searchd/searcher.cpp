@@ -41,6 +41,21 @@ std::vector<std::string> langs_of(const json& data) {
   return langs;
 }
 
+// A hit's entities as the names per type ({"person": ["Ilham Aliyev"]}): what a result list
+// shows. Ids, surface forms and counts stay for /documents/{id}.
+json entity_names(const json& data) {
+  json names = json::object();
+  const auto entities = data.find(schema::field::kEntities);
+  if (entities == data.end() || !entities->is_object()) return names;
+  for (const auto& [type, list] : entities->items()) {
+    json& out = names[type] = json::array();
+    if (!list.is_array()) continue;
+    for (const auto& entity : list)
+      if (entity.is_object() && entity.contains("name")) out.push_back(entity["name"]);
+  }
+  return names;
+}
+
 std::uintmax_t directory_bytes(const std::string& spec) {
   std::error_code ec;
   std::uintmax_t total = 0;
@@ -242,25 +257,28 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   const MatchedTerms all_terms = per_hit_terms ? MatchedTerms{} : query_terms(outcome.query);
   for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
     const Xapian::Document doc = hit.get_document();
-    auto record =
-        stored_record::decode(doc.get_data(), stored_record::kHead | stored_record::kEntities);
+    const unsigned fields = request.fields;
+    // The entities section is the bulk of a record: decoded only when asked for.
+    auto record = stored_record::decode(
+        doc.get_data(),
+        stored_record::kHead | ((fields & kHitEntities) != 0 ? stored_record::kEntities : 0));
     if (!record) return unreadable(*hit, record.error());
     json& data = record->fields;
     const std::string title = data.value(schema::field::kTitle, std::string());
     const std::vector<std::string> langs = langs_of(data);
-    json entry = {
-        {"id", id_of(data)},
-        {"path", data.value(schema::field::kPath, "")},
-        {"title", title},
-        {"date", data.value(schema::field::kDate, json())},
-        {"byline", data.value(schema::field::kByline, "")},
-        {"lang", data.value(schema::field::kLang, "")},
-        {"type", data.value(schema::field::kType, "")},
-        {"score", hit.get_weight()},
+    json entry = {{"id", id_of(data)}};
+    const auto add = [&](HitField field, const char* name, json value) {
+      if ((fields & field) != 0) entry[name] = std::move(value);
     };
-    auto entities = data.find(schema::field::kEntities);
-    entry["entities"] = entities != data.end() ? std::move(*entities) : json::object();
-    if (request.snippet > 0) {
+    add(kHitPath, "path", data.value(schema::field::kPath, ""));
+    add(kHitTitle, "title", title);
+    add(kHitDate, "date", data.value(schema::field::kDate, json()));
+    add(kHitByline, "byline", data.value(schema::field::kByline, ""));
+    add(kHitLang, "lang", data.value(schema::field::kLang, ""));
+    add(kHitType, "type", data.value(schema::field::kType, ""));
+    add(kHitScore, "score", hit.get_weight());
+    if ((fields & kHitEntities) != 0) entry["entities"] = entity_names(data);
+    if (request.snippet > 0 && (fields & kHitSnippet) != 0) {
       const MatchedTerms hit_terms =
           per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};
       const MatchedTerms& terms = per_hit_terms ? hit_terms : all_terms;

@@ -107,6 +107,8 @@ TEST_F(RouterTest, BadInputIsAClearJsonError) {
       {"GET", "/search?q=a&q=b", "", 400, "invalid_field"},
       {"GET", "/search?facets=person:x", "", 400, "invalid_field"},
       {"GET", "/search?unknown=1", "", 400, "unknown_field"},
+      {"GET", "/search?fields=title,body", "", 400, "invalid_field"},
+      {"POST", "/search", R"({"fields": ["title", 3]})", 400, "invalid_field"},
       {"GET", "/nothing", "", 404, "not_found"},
       {"DELETE", "/search", "", 405, "method_not_allowed"},
       {"POST", "/stats", "", 405, "method_not_allowed"},

@@ -73,13 +73,39 @@ TEST_F(StoredFields, HitsShowTheHeadAndEntitiesOfTheRecord) {
       const auto posting = db.postlist_begin(schema::id_term(id));
       auto fields = stored_record::decode_all(db.get_document(*posting));
       ASSERT_TRUE(fields.ok());
-      for (const char* key : {"path", "title", "date", "byline", "lang", "type", "entities"})
+      for (const char* key : {"path", "title", "date", "byline", "lang", "type"})
         EXPECT_EQ(hit[key], (*fields)[key]) << id << " " << key;
+      // Entities as names only: the record's names per type, in its order.
+      for (const auto& [kind, list] : (*fields)["entities"].items()) {
+        json names = json::array();
+        for (const json& entity : list) names.push_back(entity["name"]);
+        EXPECT_EQ(hit["entities"][kind], names) << id << " " << kind;
+      }
       EXPECT_EQ(hit.contains("snippet"), snippet > 0);
       for (const char* key : {"body", "url", "size", "mtime", "sha256", "langs", "part"})
         EXPECT_FALSE(hit.contains(key)) << key;
     }
   }
+}
+
+TEST_F(StoredFields, FieldsSelectWhatAHitCarries) {
+  SearchRequest request;
+  request.limit = 20;
+  request.fields = kHitTitle | kHitSnippet;
+  auto reply = searcher->search(request);
+  ASSERT_TRUE(reply.ok()) << reply.error().message;
+  const json& hits = reply.value()["hits"];
+  ASSERT_FALSE(hits.empty());
+  for (const json& hit : hits) {
+    std::vector<std::string> keys;
+    for (const auto& [key, _] : hit.items()) keys.push_back(key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"id", "snippet", "title", "title_highlighted"}));
+  }
+  request.fields = 0;  // fields=id
+  request.snippet = 200;
+  reply = searcher->search(request);
+  ASSERT_TRUE(reply.ok());
+  for (const json& hit : reply.value()["hits"]) EXPECT_EQ(hit.size(), 1u) << hit.dump();
 }
 
 // An on-disk index holding one document about a harbour whose data is `data`.
