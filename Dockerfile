@@ -29,7 +29,7 @@ FROM debian:12-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libxapian30 libicu72 libcld2-0 libpoppler-cpp0v5 libxml2 libtomlplusplus3 \
-      libspdlog1.10 libfmt9 libssl3 libsystemd0 libmd4c0 libyaml-cpp0.7 \
+      libspdlog1.10 libfmt9 libssl3 libsystemd0 libmd4c0 libyaml-cpp0.7 zlib1g \
  && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --system --user-group --home-dir /data --no-create-home --shell /usr/sbin/nologin newsdex \

@@ -4,6 +4,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "gzip.hpp"
 #include "transports.hpp"
 
 namespace newsdex::client {
@@ -41,6 +42,7 @@ http::request<http::string_body> make_request(const Endpoint& endpoint,
               endpoint.port == "80" ? endpoint.host : endpoint.host + ":" + endpoint.port);
   request.set(http::field::user_agent, "newsdex-cli");
   request.set(http::field::accept, "application/json");
+  request.set(http::field::accept_encoding, "gzip");
   request.set(http::field::connection, "close");
   if (!options.api_key.empty())
     request.set(http::field::authorization, "Bearer " + options.api_key);
@@ -78,7 +80,13 @@ asio::awaitable<Reply> exchange(Endpoint endpoint, std::chrono::milliseconds tim
   beast::error_code ignored;
   stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   auto response = parser.release();
-  co_return Reply{static_cast<int>(response.result_int()), std::move(response.body())};
+  std::string body = std::move(response.body());
+  if (beast::iequals(response[http::field::content_encoding], "gzip")) {
+    auto plain = gunzip(body, kMaxReplyBytes);
+    if (!plain) throw std::runtime_error("the server's gzip reply is not a valid gzip stream");
+    body = std::move(*plain);
+  }
+  co_return Reply{static_cast<int>(response.result_int()), std::move(body)};
 }
 
 class HttpTransport final : public Transport {

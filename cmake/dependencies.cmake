@@ -15,6 +15,7 @@ find_package(spdlog REQUIRED)
 find_package(fmt REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(Boost 1.74 REQUIRED)
+find_package(ZLIB REQUIRED)  # gzip for HTTP responses
 # Boost 1.74's Asio looks for clang's coroutines in <experimental/coroutine> (libc++ only); clang
 # over libstdc++ (the fuzz and sanitizer builds) has <coroutine>, which Asio uses once told so.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")

@@ -44,6 +44,7 @@ App::App(const Config& config) {
   router_options.api_keys = s.api_keys;
   router_options.search_keys = s.search_keys;
   router_options.page_key = s.page_key;
+  router_options.compression_level = static_cast<int>(s.compression_level);
   router_ = std::make_unique<Router>(*pool_, metrics_, std::move(router_options));
   ServerOptions server_options;
   server_options.listen = s.listen;

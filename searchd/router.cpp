@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "client_json.hpp"
+#include "compression.hpp"
 #include "snippet.hpp"
 #include "web.hpp"
 
@@ -259,6 +260,8 @@ Response Router::handle(const Request& request, Clock::time_point received) {
         {500, "internal", "internal error (the server log names it by request id)", e.what()}, id);
   }
   add_cors(request, response);
+  compress_response(request.header("accept-encoding"), options_.compression_level,
+                    options_.compression_min_bytes, response);
   response.headers.emplace_back("X-Request-Id", id);
   if (response.status >= 400) {
     auto body = json::parse(response.body, nullptr, false);

@@ -25,6 +25,8 @@ struct RouterOptions {
   std::vector<std::string> api_keys;      // full access; both empty: no key needed
   std::vector<std::string> search_keys;   // search, documents and health only
   std::string page_key;                   // a search key written into the served search page
+  int compression_level = 4;              // gzip level for clients that accept it; 0 = off
+  std::size_t compression_min_bytes = 1024;  // smaller bodies are sent as they are
 };
 
 class Router {

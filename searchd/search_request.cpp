@@ -67,11 +67,16 @@ ApiResult<std::string> get_string(const json& value, const std::string& field) {
 
 // `fields`: a comma-separated string or an array of names.
 ApiResult<unsigned> get_fields(const json& value) {
-  static constexpr std::pair<std::string_view, unsigned> kNames[] = {
-      {"id", 0},           {"path", kHitPath},         {"title", kHitTitle},
-      {"date", kHitDate},  {"byline", kHitByline},     {"lang", kHitLang},
-      {"type", kHitType},  {"score", kHitScore},       {"entities", kHitEntities},
-      {"snippet", kHitSnippet}};
+  static constexpr std::pair<std::string_view, unsigned> kNames[] = {{"id", 0},
+                                                                     {"path", kHitPath},
+                                                                     {"title", kHitTitle},
+                                                                     {"date", kHitDate},
+                                                                     {"byline", kHitByline},
+                                                                     {"lang", kHitLang},
+                                                                     {"type", kHitType},
+                                                                     {"score", kHitScore},
+                                                                     {"entities", kHitEntities},
+                                                                     {"snippet", kHitSnippet}};
   std::vector<std::string> names;
   if (value.is_string()) {
     const std::string text = value.get<std::string>();
@@ -90,7 +95,8 @@ ApiResult<unsigned> get_fields(const json& value) {
   }
   unsigned bits = 0;
   for (const auto& name : names) {
-    const auto* known = std::ranges::find(kNames, name, &std::pair<std::string_view, unsigned>::first);
+    const auto* known =
+        std::ranges::find(kNames, name, &std::pair<std::string_view, unsigned>::first);
     if (known == std::end(kNames))
       return bad_value("fields", "has an unknown field '" + name.substr(0, 64) +
                                      "' (known: id, path, title, date, byline, lang, type, "

@@ -73,7 +73,9 @@ http::response<http::string_body> to_message(const Response& response, unsigned 
   message.result(static_cast<unsigned>(response.status));
   message.set(http::field::server, "newsdex-searchd");
   if (!response.content_type.empty()) message.set(http::field::content_type, response.content_type);
-  for (const auto& [name, value] : response.headers) message.set(name, value);
+  // insert, not set: a response may vary on several headers ("Vary: Origin", "Vary:
+  // Accept-Encoding").
+  for (const auto& [name, value] : response.headers) message.insert(name, value);
   message.body() = response.body;
   message.keep_alive(keep_alive);
   message.prepare_payload();

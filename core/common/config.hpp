@@ -60,6 +60,7 @@ struct ServerConfig {
   unsigned max_wildcard_expansion = 256;  // terms one wildcard may expand to
   unsigned match_time_limit_ms = 1000;    // then partial results, "exact": false; 0 = none
   unsigned queue_timeout_ms = 1000;       // wait for a free worker, then 503 overloaded
+  unsigned compression_level = 4;         // gzip level for HTTP clients that accept it; 0 = off
   friend bool operator==(const ServerConfig&, const ServerConfig&) = default;
 };
 

@@ -18,6 +18,12 @@ using testing::ProcessResult;
 using testing::TempDir;
 using testing::write_file;
 
+std::string repeated(std::string_view text, int times) {
+  std::string out;
+  while (times-- > 0) out += text;
+  return out;
+}
+
 // Five articles: two about a budget (2021 and 2023), one in Russian, one HTML, one about wheat.
 void write_corpus(const std::filesystem::path& docs) {
   write_file(
@@ -27,7 +33,12 @@ void write_corpus(const std::filesystem::path& docs) {
       "By Amina Rahman\n\n"
       "The parliament in Baku approved the budget on Tuesday after a long debate. President "
       "Ilham Aliyev said the spending plan recognises the needs of the regions and funds new "
-      "schools and hospitals.\n");
+      "schools and hospitals.\n\n" +
+          // Long enough (with the rest of the record) for the server to gzip the doc reply.
+          repeated("Deputies from every district spoke in turn, and the session ran late into "
+                   "the evening while observers in the gallery followed each amendment closely. ",
+                   8) +
+          "The session closed before midnight.\n");
   write_file(docs / "business/deficit.txt",
              "Budget deficit narrows as exports recover\n"
              "May 4, 2023\n"
@@ -277,6 +288,8 @@ TEST_F(ClientCli, DocPrintsTheStoredFieldsAndText) {
   EXPECT_TRUE(result.out.starts_with("Parliament approves the new budget\n")) << result.out;
   EXPECT_NE(result.out.find("Amina Rahman"), std::string::npos);
   EXPECT_NE(result.out.find("funds new schools and hospitals"), std::string::npos);
+  // The reply is over a kilobyte: it came gzipped, and the CLI read it.
+  EXPECT_NE(result.out.find("The session closed before midnight."), std::string::npos);
 
   auto multi = newsdex({"doc", "politics/budget.txt", "--server", server_->url(), "--json"});
   EXPECT_EQ(json::parse(multi.out)["path"], "politics/budget.txt");

@@ -56,6 +56,16 @@ TEST_F(RouterTest, RoutesEveryEndpoint) {
             std::string::npos);
 }
 
+TEST_F(RouterTest, FieldsSelectHitPartsFromGetAndPostAlike) {
+  call("GET", "/search?q=war&fields=title,snippet,id");
+  call("POST", "/search", R"({"q": "war", "fields": ["title", "snippet"]})");
+  call("POST", "/search", R"({"q": "war", "fields": "id"})");
+  ASSERT_EQ(backend.searches.size(), 3u);
+  EXPECT_EQ(backend.searches[0].fields, kHitTitle | kHitSnippet);
+  EXPECT_EQ(backend.searches[1].fields, kHitTitle | kHitSnippet);
+  EXPECT_EQ(backend.searches[2].fields, 0u);
+}
+
 TEST_F(RouterTest, SearchRequestIsParsedFromGetAndPostAlike) {
   call("GET",
        "/search?q=peace+talks&person=Ilham+Aliyev&person=Putin&facets=person,place:20&"
@@ -75,6 +85,7 @@ TEST_F(RouterTest, SearchRequestIsParsedFromGetAndPostAlike) {
     EXPECT_EQ(r.from, "20200927");
     EXPECT_EQ(r.to, "20201130");
     EXPECT_EQ(r.lang, std::vector<std::string>{"ru"});
+    EXPECT_EQ(r.fields, kAllHitFields);
     EXPECT_EQ(r.snippet, 50u);
   }
 }
