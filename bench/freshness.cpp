@@ -1,7 +1,8 @@
 // Freshness: milliseconds from a file being written to it being visible to a newly opened Xapian
 // reader, with the real indexer daemon watching a temporary directory. Prints p50 / p99 / max at
-// 1 and 50 files per second, for in-place writes and for write-to-temp-then-rename.
-//   bench/freshness [SECONDS_PER_RUN=10] [COMMIT_INTERVAL_MS=200] [DEBOUNCE_MS=50]
+// 1, 50 and 200 files per second, for in-place writes and for write-to-temp-then-rename, with the
+// commit policy of a default config unless given.
+//   bench/freshness [SECONDS_PER_RUN=10] [COMMIT_FLOOR_MS] [COMMIT_INTERVAL_MS] [DEBOUNCE_MS]
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
@@ -42,6 +43,7 @@ double percentile(std::vector<double> values, double p) {
 }
 
 struct Policy {
+  unsigned commit_floor_ms;
   unsigned commit_interval_ms;
   unsigned debounce_ms;
 };
@@ -55,6 +57,7 @@ void measure(const Run& run, int seconds, const Policy& policy, const fs::path& 
   newsdex::Config config;
   config.paths.docs = docs;
   config.paths.index = index;
+  config.indexer.commit_floor_ms = policy.commit_floor_ms;
   config.indexer.commit_interval_ms = policy.commit_interval_ms;
   config.indexer.debounce_ms = policy.debounce_ms;
   config.log.level = "warn";
@@ -144,14 +147,21 @@ void measure(const Run& run, int seconds, const Policy& policy, const fs::path& 
 
 int main(int argc, char** argv) {
   const int seconds = argc > 1 ? std::atoi(argv[1]) : 10;
-  const Policy policy{argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : 200u,
-                      argc > 3 ? static_cast<unsigned>(std::atoi(argv[3])) : 50u};
+  const newsdex::IndexerConfig defaults;
+  const auto arg = [&](int i, unsigned fallback) {
+    return argc > i ? static_cast<unsigned>(std::atoi(argv[i])) : fallback;
+  };
+  const Policy policy{arg(2, defaults.commit_floor_ms), arg(3, defaults.commit_interval_ms),
+                      arg(4, defaults.debounce_ms)};
   spdlog::set_level(spdlog::level::warn);
   const auto work =
       fs::temp_directory_path() / fmt::format("newsdex-freshness-{}", std::random_device{}());
   fmt::print(
-      "freshness: write -> visible to a new reader (commit interval {} ms, debounce {} ms)\n",
-      policy.commit_interval_ms, policy.debounce_ms);
-  for (const Run& run : {Run{1, false}, Run{1, true}, Run{50, false}, Run{50, true}})
+      "freshness: write -> visible to a new reader (commit floor {} ms, interval {} ms, debounce "
+      "{} "
+      "ms)\n",
+      policy.commit_floor_ms, policy.commit_interval_ms, policy.debounce_ms);
+  for (const Run& run : {Run{1, false}, Run{1, true}, Run{50, false}, Run{50, true},
+                         Run{200, false}, Run{200, true}})
     measure(run, seconds, policy, work);
 }

@@ -28,7 +28,8 @@ auto restart_only_settings(const Config& c) {
 template <class SomeConfig>  // Config or const Config
 auto live_settings(SomeConfig& c) {
   auto& i = c.indexer;
-  return std::tie(c.log, i.ignore, i.debounce_ms, i.commit_interval_ms, i.commit_every_docs);
+  return std::tie(c.log, i.ignore, i.debounce_ms, i.commit_interval_ms, i.commit_every_docs,
+                  i.commit_floor_ms);
 }
 
 }  // namespace
@@ -43,6 +44,7 @@ void Daemon::Impl::apply_live_settings(const Config& c) {
   changes.set_debounce(milliseconds(c.indexer.debounce_ms));
   commit_interval_ms = c.indexer.commit_interval_ms;
   commit_every_docs = c.indexer.commit_every_docs;
+  commit_floor_ms = c.indexer.commit_floor_ms;
   if (auto level = spdlog::level::from_str(c.log.level);
       level != spdlog::level::off || c.log.level == "off")
     spdlog::set_level(level);

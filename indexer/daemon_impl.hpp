@@ -71,8 +71,9 @@ struct Daemon::Impl {
   bool stopping = false;
 
   // Read by the writer thread, changed by SIGHUP.
-  std::atomic<unsigned> commit_interval_ms{200};
+  std::atomic<unsigned> commit_interval_ms{1000};
   std::atomic<unsigned> commit_every_docs{1000};
+  std::atomic<unsigned> commit_floor_ms{20};
 
   Impl(Config c, std::function<Result<Config>()> r);
 

@@ -1,6 +1,7 @@
 // The daemon's writer thread: takes parsed updates from the worker pool, applies them to the one
-// IndexWriter, commits on time or on count, and while the index cannot be written keeps the last
-// commit, reports `degraded` and reopens with back-off.
+// IndexWriter, commits as soon as the queue runs dry (freshness) or in large batches under a
+// backlog (throughput), and while the index cannot be written keeps the last commit, reports
+// `degraded` and reopens with back-off.
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -23,10 +24,15 @@ void Daemon::Impl::write_loop() {
       break;
     }
     try {
-      const auto interval = milliseconds(commit_interval_ms.load());
+      // Idle (nothing waiting): commit at once, kept commit_floor_ms apart. Under a backlog:
+      // large batches, every commit_interval_ms or commit_every_docs documents.
+      const auto gap = [&] {
+        return milliseconds(pool->queued() == 0 ? commit_floor_ms.load()
+                                                : commit_interval_ms.load());
+      };
       const auto wait = writer->pending()
                             ? std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(
-                                                            last_commit + interval - Clock::now()))
+                                                            last_commit + gap() - Clock::now()))
                             : milliseconds(500);
       auto update = pool->next_for(wait);
       if (update) {
@@ -43,7 +49,7 @@ void Daemon::Impl::write_loop() {
       }
       const auto now = Clock::now();
       if (writer->pending() &&
-          (now - last_commit >= interval || writer->pending() >= commit_every_docs.load())) {
+          (now - last_commit >= gap() || writer->pending() >= commit_every_docs.load())) {
         commit(counters, "watching");
         last_commit = now;
         retry_delay = kFirstRetry;  // writing works again, for real

@@ -42,6 +42,9 @@ void read_indexer(Section& s, IndexerConfig& c) {
   s.read("workers", c.workers, 0, kMaxThreads);
   s.read("commit_interval_ms", c.commit_interval_ms, 1, kHourMs);
   s.read("commit_every_docs", c.commit_every_docs, 1, 10'000'000);
+  s.read("commit_floor_ms", c.commit_floor_ms, 0, kHourMs);
+  s.require(c.commit_floor_ms <= c.commit_interval_ms, "commit_floor_ms",
+            "must not exceed indexer.commit_interval_ms");
   s.read("debounce_ms", c.debounce_ms, 0, 60'000);
   s.read("queue_capacity", c.queue_capacity, 1, 1'000'000);
   s.read("ignore", c.ignore, /*allow_empty_items=*/false);

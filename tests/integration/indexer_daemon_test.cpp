@@ -115,6 +115,18 @@ TEST_F(DaemonTest, WriteToTempThenRenameIndexesTheFinalName) {
   EXPECT_EQ(index.documents(), 1u);
 }
 
+TEST_F(DaemonTest, AnIdleDaemonCommitsAtOnceWhateverTheBacklogInterval) {
+  // The batch interval is for backlogs: with nothing else waiting a save is committed as soon as
+  // it is written, long before a minute has passed (the probe gives up after 20 s).
+  config.indexer.commit_interval_ms = 60'000;
+  config.indexer.commit_floor_ms = 0;
+  start();
+  write_file(doc("desk/first.txt"), article("First", "Saved while the desk is quiet."));
+  ASSERT_TRUE(present("desk/first.txt"));
+  write_file(doc("desk/second.txt"), article("Second", "Saved a moment later."));
+  ASSERT_TRUE(present("desk/second.txt"));
+}
+
 TEST_F(DaemonTest, NewDirectoriesAreWatchedAndRemovedOnesForgotten) {
   start();
   // Files written into a directory in the instant it appears are found by the directory scan.
