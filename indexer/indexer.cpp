@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "index_compaction.hpp"
 #include "index_state.hpp"
 #include "indexer_status.hpp"
 #include "reconcile.hpp"
@@ -102,6 +103,18 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
     std::filesystem::remove(config.paths.index / kIndexerStatusFile, ignored);
   } catch (const Xapian::Error& e) {
     return make_error(Errc::index_error, write_failure(config.paths.index, e));
+  }
+  const bool changed = counters.added + counters.updated + counters.removed > 0;
+  if (config.indexer.compact_after_once && changed) {
+    // Still holding the write lock, so no other indexer writes between the copy and the swap.
+    CompactionResult sizes;
+    auto old_tables = compact_beside(config.paths.index, sizes);
+    writer->reset();
+    if (!old_tables) return old_tables.error();
+    std::error_code ignored;
+    std::filesystem::remove_all(*old_tables, ignored);
+    spdlog::info("compacted the index: {:.1f} MB -> {:.1f} MB", sizes.bytes_before / 1e6,
+                 sizes.bytes_after / 1e6);
   }
   return counters;
 }

@@ -1,5 +1,7 @@
 #include "index_handle.hpp"
 
+#include <sys/stat.h>
+
 #include <charconv>
 
 namespace newsdex::searchd {
@@ -21,9 +23,25 @@ Xapian::Database open_index(const std::string& spec) {
 IndexHandle::IndexHandle(std::vector<std::string> specs, Metrics& metrics)
     : specs_(std::move(specs)), metrics_(metrics) {}
 
+std::vector<std::pair<dev_t, ino_t>> IndexHandle::identities() const {
+  std::vector<std::pair<dev_t, ino_t>> ids;
+  for (const auto& spec : specs_) {
+    struct stat st {};
+    if (!spec.starts_with("tcp://") && ::stat(spec.c_str(), &st) == 0)
+      ids.emplace_back(st.st_dev, st.st_ino);
+    else
+      ids.emplace_back(0, 0);
+  }
+  return ids;
+}
+
 ApiResult<Xapian::Database*> IndexHandle::refresh() {
   try {
+    // reopen() follows new revisions of the same files; a directory swapped in whole needs the
+    // new files opened.
+    if (db_ && identities() != opened_) db_.reset();
     if (!db_) {
+      opened_ = identities();
       Xapian::Database combined;
       for (const auto& spec : specs_) combined.add_database(open_index(spec));
       db_ = std::move(combined);

@@ -1,12 +1,15 @@
 // One worker's read handle on the index: the local paths and remote shards (tcp://host:port, served
 // by xapian-tcpsrv) opened as one Xapian::Database, opened lazily and reopened when the indexer has
-// committed a new revision. Not thread-safe: each worker owns one.
+// committed a new revision, or opened anew when a local index directory was replaced (the indexer
+// swaps in a compacted copy after --once). Not thread-safe: each worker owns one.
 #pragma once
 
+#include <sys/types.h>
 #include <xapian.h>
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "api.hpp"
@@ -31,6 +34,10 @@ class IndexHandle {
   std::vector<std::string> specs_;
   Metrics& metrics_;
   std::optional<Xapian::Database> db_;
+  // The local directories' identities (device, inode) when opened: a new inode is a new index.
+  std::vector<std::pair<dev_t, ino_t>> opened_;
+
+  std::vector<std::pair<dev_t, ino_t>> identities() const;
 };
 
 // Opens one index spec: a directory, or tcp://host:port for a remote shard.

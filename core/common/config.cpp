@@ -49,6 +49,7 @@ void read_indexer(Section& s, IndexerConfig& c) {
   s.read("queue_capacity", c.queue_capacity, 1, 1'000'000);
   s.read("ignore", c.ignore, /*allow_empty_items=*/false);
   s.read("follow_external_symlinks", c.follow_external_symlinks);
+  s.read("compact_after_once", c.compact_after_once);
   s.read("isolate_formats", c.isolate_formats, /*allow_empty_items=*/false);
   for (const auto& format : c.isolate_formats) {
     static constexpr std::array<std::string_view, 5> kFormats = {"text", "markdown", "html", "json",

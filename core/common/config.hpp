@@ -34,6 +34,7 @@ struct IndexerConfig {
   unsigned parse_cpu_seconds = 20;        // CPU time per document; 0 = no limit
   unsigned parse_memory_mb = 1024;        // a helper's address space; 0 = no limit
   bool follow_external_symlinks = false;  // also follow links whose target is outside docs
+  bool compact_after_once = true;         // --once rewrites a changed index compactly
   friend bool operator==(const IndexerConfig&, const IndexerConfig&) = default;
 };
 

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -175,6 +176,50 @@ TEST_F(Fixture, ReRunAppliesChangesTouchesAndDeletions) {
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(data_of("politics/budget.txt")["mtime"].get<std::int64_t>(),
             st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec);
+}
+
+TEST_F(Fixture, ABulkLoadIsCompactedWithTheSameDocumentsAndIds) {
+  const auto ids = [&] {
+    std::map<std::string, Xapian::docid> out;
+    auto database = db();
+    for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it) {
+      auto term = database.termlist_begin(*it);
+      term.skip_to("Q");  // the unique id term
+      out[*term] = *it;
+    }
+    return out;
+  };
+  const auto bytes = [&] {
+    std::uintmax_t total = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(config.paths.index))
+      total += entry.file_size();
+    return total;
+  };
+  age_files();
+  config.indexer.compact_after_once = false;
+  run();
+  const auto before = ids();
+  const auto loose_bytes = bytes();
+  // A run that changes something compacts the index; the edited file keeps its document.
+  config.indexer.compact_after_once = true;
+  write_file(config.paths.docs / "notes.md", "# Editors' notes\n\nThe museum opens in June.\n");
+  run();
+  auto after = ids();
+  EXPECT_EQ(after.erase("Qnotes.md"), 1u);  // rewritten: a new document
+  auto unchanged = before;
+  unchanged.erase("Qnotes.md");
+  EXPECT_EQ(after, unchanged);
+  EXPECT_LT(bytes(), loose_bytes);
+  EXPECT_TRUE(has_term("notes.md", "museum"));
+  EXPECT_FALSE(has_term("notes.md", "facade"));
+  const auto siblings =
+      std::distance(std::filesystem::directory_iterator(config.paths.index.parent_path()),
+                    std::filesystem::directory_iterator());
+  EXPECT_EQ(siblings, 2) << "docs and index only: the old tables are gone";
+  // And it takes updates like any index.
+  std::filesystem::remove(config.paths.docs / "world/army.txt");
+  run();
+  EXPECT_EQ(db().get_doccount(), before.size() - 1);
 }
 
 // A file rewritten within the mtime clock's resolution of being indexed keeps its size and mtime;
