@@ -1,24 +1,9 @@
 #include "entity_directory.hpp"
 
 #include "entity_terms.hpp"
-#include "schema.hpp"
+#include "index_handle.hpp"
 
 namespace newsdex::searchd {
-namespace {
-
-// A local index has a revision number; a set of shards does not, so there the last commit's time,
-// the table's next id and the document count stand for it.
-std::string revision_of(const Xapian::Database& db) {
-  try {
-    return "r" + std::to_string(db.get_revision());
-  } catch (const Xapian::Error&) {
-    return db.get_metadata(schema::kMetaLastCommit) + "/" + db.get_metadata(kMetaEntityNextId) +
-           "/" + std::to_string(db.get_doccount());
-  }
-}
-
-}  // namespace
-
 Result<const EntityTable*> EntityDirectory::at(const Xapian::Database& db) {
   std::string revision;
   try {

@@ -4,6 +4,9 @@
 
 #include <charconv>
 
+#include "entity_terms.hpp"
+#include "schema.hpp"
+
 namespace newsdex::searchd {
 
 Xapian::Database open_index(const std::string& spec) {
@@ -18,6 +21,16 @@ Xapian::Database open_index(const std::string& spec) {
       port == 0 || port > 65535)
     throw Xapian::InvalidArgumentError("remote index spec must be tcp://host:port: " + spec);
   return Xapian::Remote::open(address.substr(0, colon), port, 10000, 5000);
+}
+
+std::string revision_of(const Xapian::Database& db) {
+  try {
+    // The UUID too: a compacted copy swapped in starts again at revision 1.
+    return db.get_uuid() + "/r" + std::to_string(db.get_revision());
+  } catch (const Xapian::Error&) {
+    return db.get_metadata(schema::kMetaLastCommit) + "/" + db.get_metadata(kMetaEntityNextId) +
+           "/" + std::to_string(db.get_doccount());
+  }
 }
 
 IndexHandle::IndexHandle(std::vector<std::string> specs, Metrics& metrics)

@@ -21,11 +21,11 @@ namespace newsdex::searchd {
 
 struct RouterOptions {
   Limits limits;
-  std::vector<std::string> cors_origins;  // "*" allows any Origin
-  std::vector<std::string> api_keys;      // full access; both empty: no key needed
-  std::vector<std::string> search_keys;   // search, documents and health only
-  std::string page_key;                   // a search key written into the served search page
-  int compression_level = 4;              // gzip level for clients that accept it; 0 = off
+  std::vector<std::string> cors_origins;     // "*" allows any Origin
+  std::vector<std::string> api_keys;         // full access; both empty: no key needed
+  std::vector<std::string> search_keys;      // search, documents and health only
+  std::string page_key;                      // a search key written into the served search page
+  int compression_level = 4;                 // gzip level for clients that accept it; 0 = off
   std::size_t compression_min_bytes = 1024;  // smaller bodies are sent as they are
 };
 

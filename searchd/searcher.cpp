@@ -56,6 +56,15 @@ json entity_names(const json& data) {
   return names;
 }
 
+// Everything of a request with no query and no filter that shapes its reply.
+std::string browse_request_key(const SearchRequest& r) {
+  json key = {r.facets,         r.sort ? static_cast<int>(*r.sort) : -1,
+              r.offset,         r.limit,
+              r.snippet,        r.highlight_pre,
+              r.highlight_post, r.fields};
+  return key.dump();
+}
+
 std::uintmax_t directory_bytes(const std::string& spec) {
   std::error_code ec;
   std::uintmax_t total = 0;
@@ -204,6 +213,13 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
         return entity_value_filter(db, type, value);
       });
   const bool empty_query = normalized.find_first_not_of(' ') == std::string::npos;
+  // Browsing everything is the costliest request (facets count every document) and the most
+  // repeated one: answered once per revision.
+  std::string cache_key;
+  if (empty_query && !filter) {
+    cache_key = revision_of(db) + '\n' + browse_request_key(request);
+    if (browse_cache_.key == cache_key) return browse_cache_.reply;
+  }
   // An empty query lists documents newest first (filtered when filters are given).
   const Sort sort = request.sort.value_or(empty_query ? Sort::date_descending : Sort::relevance);
   // Facets must see every match; otherwise count at least a few hundred so totals are exact for
@@ -299,6 +315,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
       {"suggestion", suggestion},
   };
   if (timed_out) reply["timed_out"] = true;
+  if (!cache_key.empty() && !timed_out) browse_cache_ = {std::move(cache_key), reply};
   return reply;
 }
 

@@ -49,6 +49,12 @@ class Searcher : public Backend {
 
   IndexHandle index_;
   EntityDirectory directory_;
+  // The reply to the last request with no query and no filter (the search page's first request:
+  // every document, newest first, with facets over all of them), for the revision it was made on.
+  struct CachedReply {
+    std::string key;  // revision and request
+    nlohmann::json reply;
+  } browse_cache_;
   Analyzer analyzer_;
   SearchOptions options_;
 };

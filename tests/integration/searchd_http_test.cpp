@@ -307,6 +307,14 @@ TEST_F(SearchdHttp, NdjsonOverTheUnixSocket) {
 // Last in the suite: it changes the index.
 TEST_F(SearchdHttp, ZDocumentCommittedWhileServingIsFound) {
   EXPECT_TRUE(ids(get("/search?q=zeppelin")).empty());
+  // Browsing (no query, no filter) is answered once per revision: asked again, the same reply.
+  const std::string browse = "/search?facets=lang,folder&limit=3";
+  const auto without_timing = [](json reply) {
+    reply.erase("took_ms");
+    return reply;
+  };
+  const json before = without_timing(get(browse));
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(without_timing(get(browse)), before);
   write_file(*dir_ / "docs" / "world" / "new.json",
              json{{"title", "Zeppelin returns"},
                   {"lang", "en"},
@@ -314,6 +322,9 @@ TEST_F(SearchdHttp, ZDocumentCommittedWhileServingIsFound) {
                  .dump());
   index_documents(*dir_ / "docs", *dir_ / "index");
   EXPECT_EQ(ids(get("/search?q=zeppelin")), std::set<std::string>{"world/new.json"});
+  // ...and a new revision is browsed anew.
+  const json after = get(browse);
+  EXPECT_EQ(after["total"]["value"], before["total"]["value"].get<int>() + 1);
 }
 
 }  // namespace
