@@ -37,6 +37,36 @@ MatchedTerms sort_terms(Iterator begin, Iterator end) {
   return terms;
 }
 
+// The index's words (not the query's own) whose stem in one of the languages is one of the stems,
+// each with the match id of its stem (first_id + its index). A stem is nearly always a prefix of
+// its words, or is but for its last letter ("citi": "city"), so the term dictionary is read from
+// there; a few hundred terms at most per stem.
+std::vector<std::pair<std::string, std::uint32_t>> words_with_stems(
+    const Xapian::Database& db, const MatchedTerms& terms, const std::vector<std::string>& langs,
+    std::uint32_t first_id) {
+  constexpr int kMaxTermsPerStem = 512;
+  std::vector<Xapian::Stem> stemmers;
+  for (const auto& lang : langs)
+    if (auto name = stemmer_name(lang); !name.empty()) stemmers.emplace_back(std::string(name));
+  std::vector<std::pair<std::string, std::uint32_t>> found;
+  for (std::uint32_t i = 0; i < terms.stems.size(); ++i) {
+    const std::string& stem = terms.stems[i];
+    if (stem.empty()) continue;
+    const std::string prefix = stem.size() > 3 ? stem.substr(0, stem.size() - 1) : stem;
+    int seen = 0;
+    for (auto t = db.allterms_begin(prefix);
+         t != db.allterms_end(prefix) && seen < kMaxTermsPerStem; ++t, ++seen) {
+      const std::string word = *t;
+      if (is_prefixed(word) || contains(terms.words, word)) continue;
+      const bool match = word == stem || std::ranges::any_of(stemmers, [&](Xapian::Stem& s) {
+                           return s(word) == stem;
+                         });
+      if (match) found.emplace_back(word, first_id + i);
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 MatchedTerms query_terms(const Xapian::Query& query) {
@@ -72,32 +102,14 @@ std::string body_snippet(const Xapian::Database& db, const Xapian::MSet& mset,
     add_positions(db.positionlist_begin(did, word), db.positionlist_end(did, word), id++);
   }
   if (!terms.stems.empty()) {
-    // Stemmed terms carry no positions: find the document's words with those stems. Stems nearly
-    // always share their word's first byte, which skips stemming most of the termlist.
-    std::vector<Xapian::Stem> stemmers;
-    for (const auto& lang : langs)
-      if (auto name = stemmer_name(lang); !name.empty()) stemmers.emplace_back(std::string(name));
-    std::string first_bytes;
-    for (const auto& stem : terms.stems)
-      if (!stem.empty() && first_bytes.find(stem[0]) == std::string::npos) first_bytes += stem[0];
-    const std::uint32_t stem_base = id;
-    for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t) {
-      const std::string word = *t;
-      if (word.empty() || is_prefixed(word) || first_bytes.find(word[0]) == std::string::npos ||
-          contains(terms.words, word))
-        continue;
-      auto found = std::ranges::lower_bound(terms.stems, word);
-      bool match = found != terms.stems.end() && *found == word;
-      for (auto& stemmer : stemmers) {
-        if (match) break;
-        const std::string stem = stemmer(word);
-        found = std::ranges::lower_bound(terms.stems, stem);
-        match = found != terms.stems.end() && *found == stem;
-      }
-      if (match)
-        add_positions(t.positionlist_begin(), t.positionlist_end(),
-                      stem_base + static_cast<std::uint32_t>(found - terms.stems.begin()));
-    }
+    // Stemmed terms carry no positions: the words with those stems carry them.
+    std::string key;
+    for (const auto& lang : langs) key += lang + ",";
+    auto cached = terms.stem_words.find(key);
+    if (cached == terms.stem_words.end())
+      cached = terms.stem_words.emplace(key, words_with_stems(db, terms, langs, id)).first;
+    for (const auto& [word, word_id] : cached->second)
+      add_positions(db.positionlist_begin(did, word), db.positionlist_end(did, word), word_id);
   }
   return snippet_from_offsets(body, offsets, matches, length, tags);
 }

@@ -5,8 +5,11 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzer.hpp"
@@ -20,6 +23,10 @@ struct MatchedTerms {
   std::vector<std::string> words;  // unprefixed, positional terms
   std::vector<std::string> stems;  // Z terms without the Z
   std::vector<std::string> title;  // S terms without the S
+  // The index's words whose stem is one of `stems` (with the stem's index), by the languages of
+  // the hits they were looked up for: found once per query in the term dictionary, so that no hit
+  // has to read its whole termlist.
+  mutable std::map<std::string, std::vector<std::pair<std::string, std::uint32_t>>> stem_words;
 };
 
 // Every term of the query, for all hits at once (wildcards are not expanded here).
