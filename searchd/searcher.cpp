@@ -41,7 +41,7 @@ std::vector<std::string> langs_of(const json& data) {
   return langs;
 }
 
-// A hit's entities as the names per type ({"person": ["Ilham Aliyev"]}): what a result list
+// A hit's entities as the names per type ({"person": ["Mara Holt"]}): what a result list
 // shows. Ids, surface forms and counts stay for /documents/{id}.
 json entity_names(const json& data) {
   json names = json::object();
