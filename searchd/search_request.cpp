@@ -97,10 +97,13 @@ ApiResult<unsigned> get_fields(const json& value) {
   for (const auto& name : names) {
     const auto* known =
         std::ranges::find(kNames, name, &std::pair<std::string_view, unsigned>::first);
-    if (known == std::end(kNames))
+    if (known == std::end(kNames)) {
+      std::string names_known;
+      for (const auto& [known_name, _] : kNames)
+        names_known += (names_known.empty() ? "" : ", ") + std::string(known_name);
       return bad_value("fields", "has an unknown field '" + name.substr(0, 64) +
-                                     "' (known: id, path, title, date, byline, lang, type, "
-                                     "score, entities, snippet)");
+                                     "' (known: " + names_known + ")");
+    }
     bits |= known->second;
   }
   return bits;
