@@ -311,6 +311,119 @@ BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
   return built;
 }
 
+namespace {
+
+// The chunks of a normalised query (it is space-separated, phrases too).
+std::vector<std::string_view> chunks_of(std::string_view normalized) {
+  std::vector<std::string_view> chunks;
+  std::size_t at = 0;
+  while (at < normalized.size()) {
+    const std::size_t end = std::min(normalized.find(' ', at), normalized.size());
+    if (end > at) chunks.push_back(normalized.substr(at, end - at));
+    at = end + 1;
+  }
+  return chunks;
+}
+
+// The most subsets of words one relaxed query ORs together; past it, any one word will do.
+constexpr std::size_t kMaxRelaxedSubsets = 64;
+
+std::size_t binomial(std::size_t n, std::size_t k) {
+  std::size_t c = 1;
+  for (std::size_t i = 1; i <= k; ++i) c = c * (n - k + i) / i;
+  return c;
+}
+
+bool has_match(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
+}
+
+}  // namespace
+
+std::vector<std::string> positive_words(std::string_view normalized) {
+  std::vector<std::string> words;
+  bool negate_next = false;
+  bool negated_phrase = false;
+  bool in_phrase = false;
+  for (std::string_view chunk : chunks_of(normalized)) {
+    if (!in_phrase && (chunk == "NOT" || chunk == "AND" || chunk == "OR" || chunk == "XOR" ||
+                       chunk == "NEAR" || chunk == "ADJ")) {
+      negate_next = chunk == "NOT";
+      continue;
+    }
+    bool negated = negate_next || (in_phrase && negated_phrase);
+    negate_next = false;
+    if (!in_phrase && !chunk.empty() && (chunk.front() == '-' || chunk.front() == '+')) {
+      negated = chunk.front() == '-';
+      chunk.remove_prefix(1);
+    }
+    while (!chunk.empty() && chunk.front() == '(') chunk.remove_prefix(1);
+    const bool opens = !chunk.empty() && chunk.front() == '"';
+    if (opens) chunk.remove_prefix(1);
+    const bool closes = !chunk.empty() && chunk.back() == '"';
+    while (!chunk.empty() && (chunk.back() == ')' || chunk.back() == '"')) chunk.remove_suffix(1);
+    if (opens && !in_phrase) negated_phrase = negated;
+    if (opens)
+      in_phrase = !closes;
+    else if (closes)
+      in_phrase = false;
+    if (chunk.empty() || negated || chunk.find(':') != std::string_view::npos ||
+        chunk.back() == '*')
+      continue;
+    words.emplace_back(chunk);
+  }
+  return words;
+}
+
+bool is_plain(std::string_view normalized) {
+  return std::ranges::all_of(chunks_of(normalized), [](std::string_view chunk) {
+    return !is_operator(chunk) && chunk.find_first_of("\"():*+-") == std::string_view::npos;
+  });
+}
+
+std::optional<RelaxedQuery> relax(const Xapian::Database& db, const std::vector<std::string>& words,
+                                  const QueryLimits& limits) {
+  if (words.size() < 2) return std::nullopt;
+  RelaxedQuery relaxed;
+  std::vector<Xapian::Query> word_queries;
+  for (const auto& word : words) {
+    word_queries.push_back(build_query(db, word, limits).query);
+    auto& terms = relaxed.word_terms.emplace_back();
+    for (auto t = word_queries.back().get_unique_terms_begin();
+         t != word_queries.back().get_unique_terms_end(); ++t)
+      if (!(*t).starts_with(schema::kPrefixLang)) terms.push_back(*t);
+  }
+  const Xapian::Query any(Xapian::Query::OP_OR, word_queries.begin(), word_queries.end());
+  const std::size_t n = words.size();
+  for (std::size_t k = n - 1; k >= 1; --k) {
+    Xapian::Query enough = any;
+    if (k > 1 && binomial(n, k) <= kMaxRelaxedSubsets) {
+      // Every k-subset of the words, each ANDed: a document holding at least k of them matches.
+      std::vector<Xapian::Query> subsets;
+      std::vector<bool> chosen(n, false);
+      std::fill(chosen.begin(), chosen.begin() + static_cast<std::ptrdiff_t>(k), true);
+      do {
+        std::vector<Xapian::Query> all;
+        for (std::size_t i = 0; i < n; ++i)
+          if (chosen[i]) all.push_back(word_queries[i]);
+        subsets.emplace_back(Xapian::Query::OP_AND, all.begin(), all.end());
+      } while (std::prev_permutation(chosen.begin(), chosen.end()));
+      enough = Xapian::Query(Xapian::Query::OP_OR, subsets.begin(), subsets.end());
+    } else if (k > 1) {
+      continue;
+    }
+    if (!has_match(db, enough)) continue;
+    relaxed.required = k;
+    // Matched by the subsets, weighted by every word once.
+    relaxed.query = k == 1 ? any : Xapian::Query(Xapian::Query::OP_FILTER, any, enough);
+    return relaxed;
+  }
+  return std::nullopt;
+}
+
 std::string compact_date(std::string_view text, bool end) {
   // The digits at [at, at + n), or nullopt when any is not a digit.
   auto digits = [&](std::size_t at, std::size_t n) -> std::optional<unsigned> {

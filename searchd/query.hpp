@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -50,6 +51,28 @@ struct BuiltQuery {
   Xapian::Query query;
   std::string corrected;  // the spelling-corrected query text, "" when nothing was corrected
 };
+
+// The words of a normalised query that ask for something: not negated (-word, NOT word), not field
+// values or operators; phrase words included, in order. What the ranking boosts look for.
+std::vector<std::string> positive_words(std::string_view normalized);
+
+// Whether a normalised query is only bare words: no operators, phrases, groups, fields, +/- or
+// wildcards. Only such a query is relaxed when no document holds all its words.
+bool is_plain(std::string_view normalized);
+
+// A plain query whose words no document holds all of, rewritten to match the documents holding
+// the most of them (at least `required`), ranked by all its words.
+struct RelaxedQuery {
+  Xapian::Query query;
+  std::size_t required = 0;
+  // The index terms of each word (any language's stem, or the word itself), to tell which words a
+  // hit lacks.
+  std::vector<std::vector<std::string>> word_terms;
+};
+
+// nullopt when fewer than two words, or when not even one word has a document.
+std::optional<RelaxedQuery> relax(const Xapian::Database& db, const std::vector<std::string>& words,
+                                  const QueryLimits& limits = {});
 
 // Parses a normalised query over db as described above. An empty query matches every document.
 // Every wildcard (title: and author: ones too) expands to at most limits.max_wildcard_expansion

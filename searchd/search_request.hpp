@@ -60,9 +60,16 @@ struct SearchRequest {
   std::string highlight_pre = "<mark>";
   std::string highlight_post = "</mark>";
   unsigned fields = kAllHitFields;  // HitField bits
+  // The recency prior's half-life in days: unset = the server's default, 0 = off.
+  std::optional<double> recency_days;
+  bool explain = false;  // each hit's score in parts
 
   bool has_filter() const;
 };
+
+// A half-life as days: "7d", "12h", "2w", "1y" (365 days), or "0" / "off" for none; nullopt when
+// it is none of those or longer than ten years.
+std::optional<double> parse_half_life(std::string_view text);
 
 // The facet names a request may ask for.
 bool is_facet_name(std::string_view name);

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "ascii.hpp"
+#include "explain.hpp"
 #include "facets.hpp"
 #include "highlighter.hpp"
 #include "indexer_status.hpp"
@@ -61,7 +62,8 @@ std::string browse_request_key(const SearchRequest& r) {
   json key = {r.facets,         r.sort ? static_cast<int>(*r.sort) : -1,
               r.offset,         r.limit,
               r.snippet,        r.highlight_pre,
-              r.highlight_post, r.fields};
+              r.highlight_post, r.fields,
+              r.explain};
   return key.dump();
 }
 
@@ -98,6 +100,22 @@ ApiError unreadable(Xapian::docid id, const Error& error) {
 json public_indexer_state(json state) {
   if (state.is_object()) state.erase("reason");
   return state;
+}
+
+// The words of a relaxed query that a hit lacks (none of the word's terms matched it).
+json missing_words(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
+                   const RelaxedQuery& relaxed, std::string_view searched) {
+  std::vector<std::string> matched(enquire.get_matching_terms_begin(hit),
+                                   enquire.get_matching_terms_end(hit));
+  std::ranges::sort(matched);
+  const std::vector<std::string> words = positive_words(searched);
+  json missing = json::array();
+  for (std::size_t i = 0; i < words.size() && i < relaxed.word_terms.size(); ++i)
+    if (std::ranges::none_of(relaxed.word_terms[i], [&](const std::string& term) {
+          return std::ranges::binary_search(matched, term);
+        }))
+      missing.push_back(words[i]);
+  return missing;
 }
 
 }  // namespace
@@ -184,6 +202,27 @@ Xapian::Query Searcher::entity_value_filter(const Xapian::Database& db, EntityTy
   return Xapian::Query(canonical ? entity_filter_term(prefix, *canonical) : own);
 }
 
+std::vector<std::string> Searcher::named_entities(const Xapian::Database& db,
+                                                  const std::vector<std::string>& words) {
+  std::vector<std::string> terms;
+  const auto table = directory_.at(db);
+  for (const std::string& name : word_sequences(words))
+    for (EntityType type : {EntityType::person, EntityType::org, EntityType::place}) {
+      const std::string_view prefix = type == EntityType::person ? schema::kPrefixPerson
+                                      : type == EntityType::org  ? schema::kPrefixOrg
+                                                                 : schema::kPrefixPlace;
+      std::string term = entity_filter_term(prefix, name);
+      if (!db.term_exists(term)) {
+        const auto canonical = table ? table.value()->resolve(type, name) : std::nullopt;
+        if (!canonical) continue;
+        term = entity_filter_term(prefix, *canonical);
+        if (!db.term_exists(term)) continue;
+      }
+      if (std::ranges::find(terms, term) == terms.end()) terms.push_back(std::move(term));
+    }
+  return terms;
+}
+
 ApiResult<json> Searcher::entities(const EntityListRequest& request) {
   return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
     const auto table = directory_.at(db);
@@ -232,16 +271,24 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     Xapian::MSet mset;
     std::unique_ptr<FacetCounter> facets;
     Xapian::Query query;
+    Xapian::Query match;     // without the ranking boosts
+    RankingParts ranking;    // the boosts
     bool timed_out = false;  // Xapian stops counting at the limit without saying so
   };
   const auto start = std::chrono::steady_clock::now();
   const auto limit = options_.match_time_limit;
-  auto run = [&](std::string_view text) -> std::pair<Outcome, std::string> {
-    BuiltQuery built = build_query(db, text, options_.query);
-    Xapian::Query query =
-        filter ? Xapian::Query(Xapian::Query::OP_FILTER, built.query, *filter) : built.query;
-    Outcome outcome{Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets), query};
-    outcome.enquire.set_query(query);
+  const RankingOptions& ranking = options_.ranking;
+  const double half_life = request.recency_days.value_or(ranking.recency_half_life_days);
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  // match: the documents; words: what the ranking boosts look for.
+  auto run = [&](const Xapian::Query& match, const std::vector<std::string>& words) {
+    Outcome outcome{Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets)};
+    outcome.match = filter ? Xapian::Query(Xapian::Query::OP_FILTER, match, *filter) : match;
+    if (sort == Sort::relevance && !empty_query)
+      outcome.ranking = ranking_parts(words, named_entities(db, words), ranking, half_life, today);
+    outcome.query = ranked(outcome.match, outcome.ranking);
+    outcome.enquire.set_query(outcome.query);
+    outcome.enquire.set_weighting_scheme(*weighting(ranking));
     if (sort != Sort::relevance)
       outcome.enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
                                                        sort == Sort::date_descending);
@@ -252,17 +299,27 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     outcome.mset = outcome.enquire.get_mset(request.offset, request.limit, check_at_least);
     outcome.timed_out =
         limit.count() > 0 && std::chrono::steady_clock::now() - match_start >= limit;
-    return {std::move(outcome), built.corrected};
+    return outcome;
   };
 
-  auto [outcome, corrected] = run(normalized);
-  json suggestion = corrected.empty() ? json() : json(corrected);
+  const BuiltQuery built = build_query(db, normalized, options_.query);
+  std::string searched = normalized;
+  Outcome outcome = run(built.query, positive_words(normalized));
+  json suggestion = built.corrected.empty() ? json() : json(built.corrected);
   auto out_of_time = [&] {
     return limit.count() > 0 && std::chrono::steady_clock::now() - start >= limit;
   };
-  if (outcome.mset.get_matches_upper_bound() == 0 && !corrected.empty() && !out_of_time()) {
+  if (outcome.mset.get_matches_upper_bound() == 0 && !built.corrected.empty() && !out_of_time()) {
     // Nothing for what was typed: answer for the suggestion instead (it is in "suggestion").
-    outcome = std::move(run(corrected).first);
+    searched = built.corrected;
+    outcome = run(build_query(db, searched, options_.query).query, positive_words(searched));
+  }
+  // Still nothing: the documents holding the most of the words, as a reader misremembers some.
+  std::optional<RelaxedQuery> relaxed;
+  if (outcome.mset.get_matches_upper_bound() == 0 && is_plain(searched) && !out_of_time()) {
+    const std::vector<std::string> words = positive_words(searched);
+    relaxed = relax(db, words, options_.query);
+    if (relaxed) outcome = run(relaxed->query, words);
   }
 
   const Xapian::MSet& mset = outcome.mset;
@@ -293,6 +350,10 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     add(kHitLang, "lang", data.value(schema::field::kLang, ""));
     add(kHitType, "type", data.value(schema::field::kType, ""));
     add(kHitScore, "score", hit.get_weight());
+    if (request.explain)
+      entry["explain"] = explain_score(db, outcome.match, outcome.ranking, ranking,
+                                       schema::id_term(entry["id"].get<std::string>()));
+    if (relaxed) entry["missing"] = missing_words(outcome.enquire, hit, *relaxed, searched);
     if ((fields & kHitEntities) != 0) entry["entities"] = entity_names(data);
     if (request.snippet > 0 && (fields & kHitSnippet) != 0) {
       const MatchedTerms hit_terms =
@@ -315,6 +376,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
       {"suggestion", suggestion},
   };
   if (timed_out) reply["timed_out"] = true;
+  if (relaxed)
+    reply["relaxed"] = {{"words", positive_words(searched)}, {"required", relaxed->required}};
   if (!cache_key.empty() && !timed_out) browse_cache_ = {std::move(cache_key), reply};
   return reply;
 }

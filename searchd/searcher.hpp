@@ -13,6 +13,7 @@
 #include "index_handle.hpp"
 #include "metrics.hpp"
 #include "query.hpp"
+#include "ranking.hpp"
 
 namespace newsdex::searchd {
 
@@ -22,6 +23,7 @@ struct SearchOptions {
   // After this long the match stops counting beyond the page: the hits are still the best ones,
   // but total and facets are estimates ("exact": false, "timed_out": true). 0 = no limit.
   std::chrono::milliseconds match_time_limit{1000};
+  RankingOptions ranking;
 };
 
 class Searcher : public Backend {
@@ -45,6 +47,10 @@ class Searcher : public Backend {
   // entity it is an alias of ("Volev" -> "Tamir Volyev").
   Xapian::Query entity_value_filter(const Xapian::Database& db, EntityType type,
                                     const std::string& value);
+  // The entity terms of the names a query's words hold ("ilham aliyev" -> XPERSON:ilham aliyev),
+  // aliases resolved to their entity.
+  std::vector<std::string> named_entities(const Xapian::Database& db,
+                                          const std::vector<std::string>& words);
   nlohmann::json indexer_state(const Xapian::Database& db) const;
 
   IndexHandle index_;

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <system_error>
 #include <utility>
@@ -101,6 +102,22 @@ void read_server(Section& s, ServerConfig& c) {
             "must not exceed server.max_result_window");
 }
 
+void read_ranking(Section& s, RankingConfig& c) {
+  s.read_real("bm25_k1", c.bm25_k1, 0, 100);
+  s.read_real("bm25_b", c.bm25_b, 0, 1);
+  s.read_real("title_weight", c.title_weight, 0, 100);
+  s.read_real("byline_weight", c.byline_weight, 0, 100);
+  s.read_real("proximity_weight", c.proximity_weight, 0, 100);
+  s.read("proximity_window", c.proximity_window, 2, 100);
+  s.read_real("entity_weight", c.entity_weight, 0, 100);
+  s.read_real("recency_weight", c.recency_weight, 0, 100);
+  s.read("recency_half_life", c.recency_half_life);
+  static const std::regex kHalfLife("off|0|[1-9][0-9]{0,5}[hdwy]");
+  s.require(std::regex_match(c.recency_half_life, kHalfLife), "recency_half_life",
+            "must be a half-life such as \"12h\", \"7d\", \"2w\" or \"1y\" (at most 10 "
+            "years), or \"off\"");
+}
+
 void read_log(Section& s, LogConfig& c) {
   static const std::array<std::string_view, 7> levels = {"trace", "debug",    "info", "warn",
                                                          "error", "critical", "off"};
@@ -116,10 +133,11 @@ Config read_config(const toml::table& root, std::string_view source) {
     std::string_view name;
     Reader read;
   };
-  static const std::array<Known, 4> sections = {{
+  static const std::array<Known, 5> sections = {{
       {"paths", [](Section& s, Config& c) { read_paths(s, c.paths); }},
       {"indexer", [](Section& s, Config& c) { read_indexer(s, c.indexer); }},
       {"server", [](Section& s, Config& c) { read_server(s, c.server); }},
+      {"ranking", [](Section& s, Config& c) { read_ranking(s, c.ranking); }},
       {"log", [](Section& s, Config& c) { read_log(s, c.log); }},
   }};
 

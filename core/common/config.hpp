@@ -66,6 +66,20 @@ struct ServerConfig {
   friend bool operator==(const ServerConfig&, const ServerConfig&) = default;
 };
 
+// Relevance ranking (searchd/ranking.hpp): BM25 over the text, plus boosts added to it.
+struct RankingConfig {
+  double bm25_k1 = 0.9;
+  double bm25_b = 0.9;
+  double title_weight = 0.0;
+  double byline_weight = 1.0;
+  double proximity_weight = 0.3;
+  unsigned proximity_window = 4;
+  double entity_weight = 2.0;
+  double recency_weight = 2.0;
+  std::string recency_half_life = "off";  // "7d", "12h", "2w", "1y" or "off"
+  friend bool operator==(const RankingConfig&, const RankingConfig&) = default;
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error, critical, off
   bool json = false;           // one JSON object per line, for log shippers
@@ -76,6 +90,7 @@ struct Config {
   PathsConfig paths;
   IndexerConfig indexer;
   ServerConfig server;
+  RankingConfig ranking;
   LogConfig log;
   friend bool operator==(const Config&, const Config&) = default;
 };

@@ -13,6 +13,21 @@ std::string where(std::string_view source, const toml::source_region& region) {
   return out.str();
 }
 
+void Section::read_real(std::string_view key, double& out, double min, double max) {
+  const toml::node* node = find(key);
+  if (!node) return;
+  const std::optional<double> v =
+      node->is_integer() ? std::optional<double>(static_cast<double>(node->as_integer()->get()))
+                         : node->value_exact<double>();
+  if (!v) fail(*node, key, "must be a number");
+  if (!(*v >= min && *v <= max)) {
+    std::ostringstream range;
+    range << "must be between " << min << " and " << max;
+    fail(*node, key, range.str());
+  }
+  out = *v;
+}
+
 void Section::read(std::string_view key, bool& out) {
   const toml::node* node = find(key);
   if (!node) return;

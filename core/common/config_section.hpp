@@ -48,6 +48,8 @@ class Section {
     out = static_cast<Int>(v);
   }
 
+  // A number (integer or float) within [min, max].
+  void read_real(std::string_view key, double& out, double min, double max);
   void read(std::string_view key, bool& out);
   void read(std::string_view key, std::string& out);
   // A string that must not be empty: leaving the key out is how one says "unset".
