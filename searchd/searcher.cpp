@@ -204,21 +204,14 @@ Xapian::Query Searcher::entity_value_filter(const Xapian::Database& db, EntityTy
 
 std::vector<std::string> Searcher::named_entities(const Xapian::Database& db,
                                                   const std::vector<std::string>& words) {
+  // Canonical names only: resolving aliases scans the entity table, too slow for every query.
   std::vector<std::string> terms;
-  const auto table = directory_.at(db);
   for (const std::string& name : word_sequences(words))
-    for (EntityType type : {EntityType::person, EntityType::org, EntityType::place}) {
-      const std::string_view prefix = type == EntityType::person ? schema::kPrefixPerson
-                                      : type == EntityType::org  ? schema::kPrefixOrg
-                                                                 : schema::kPrefixPlace;
+    for (const std::string_view prefix :
+         {schema::kPrefixPerson, schema::kPrefixOrg, schema::kPrefixPlace}) {
       std::string term = entity_filter_term(prefix, name);
-      if (!db.term_exists(term)) {
-        const auto canonical = table ? table.value()->resolve(type, name) : std::nullopt;
-        if (!canonical) continue;
-        term = entity_filter_term(prefix, *canonical);
-        if (!db.term_exists(term)) continue;
-      }
-      if (std::ranges::find(terms, term) == terms.end()) terms.push_back(std::move(term));
+      if (db.term_exists(term) && std::ranges::find(terms, term) == terms.end())
+        terms.push_back(std::move(term));
     }
   return terms;
 }
