@@ -38,9 +38,10 @@ MatchedTerms sort_terms(Iterator begin, Iterator end) {
 }
 
 // The index's words (not the query's own) whose stem in one of the languages is one of the stems,
-// each with the match id of its stem (first_id + its index). A stem is nearly always a prefix of
-// its words, or is but for its last letter ("citi": "city"), so the term dictionary is read from
-// there; a few hundred terms at most per stem.
+// each with the match id of its stem: that of a query word with the stem ("floods" counts as the
+// query's "flood", not as another term), else first_id + its index. A stem is nearly always a
+// prefix of its words, or is but for its last letter ("citi": "city"), so the term dictionary is
+// read from there; a few hundred terms at most per stem.
 std::vector<std::pair<std::string, std::uint32_t>> words_with_stems(
     const Xapian::Database& db, const MatchedTerms& terms, const std::vector<std::string>& langs,
     std::uint32_t first_id) {
@@ -52,16 +53,21 @@ std::vector<std::pair<std::string, std::uint32_t>> words_with_stems(
   for (std::uint32_t i = 0; i < terms.stems.size(); ++i) {
     const std::string& stem = terms.stems[i];
     if (stem.empty()) continue;
+    const auto stem_of = [&](const std::string& word) {
+      return word == stem ||
+             std::ranges::any_of(stemmers, [&](Xapian::Stem& s) { return s(word) == stem; });
+    };
+    const auto query_word = std::ranges::find_if(terms.words, stem_of);
+    const std::uint32_t id = query_word != terms.words.end()
+                                 ? static_cast<std::uint32_t>(query_word - terms.words.begin())
+                                 : first_id + i;
     const std::string prefix = stem.size() > 3 ? stem.substr(0, stem.size() - 1) : stem;
     int seen = 0;
     for (auto t = db.allterms_begin(prefix);
          t != db.allterms_end(prefix) && seen < kMaxTermsPerStem; ++t, ++seen) {
       const std::string word = *t;
       if (is_prefixed(word) || contains(terms.words, word)) continue;
-      const bool match = word == stem || std::ranges::any_of(stemmers, [&](Xapian::Stem& s) {
-                           return s(word) == stem;
-                         });
-      if (match) found.emplace_back(word, first_id + i);
+      if (stem_of(word)) found.emplace_back(word, id);
     }
   }
   return found;
