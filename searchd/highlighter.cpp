@@ -9,6 +9,14 @@
 namespace newsdex::searchd {
 namespace {
 
+// Titles longer than this many characters are shortened to a passage of this length.
+constexpr std::size_t kMaxTitleChars = 200;
+
+std::size_t code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      utf8, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 bool contains(const std::vector<std::string>& sorted, const std::string& s) {
   return std::ranges::binary_search(sorted, s);
 }
@@ -123,13 +131,31 @@ std::string body_snippet(const Xapian::Database& db, const Xapian::MSet& mset,
 std::string highlight_title(Analyzer& analyzer, std::string_view title, std::string_view lang,
                             const MatchedTerms& terms, const HighlightTags& tags) {
   if (title.empty()) return {};
-  std::vector<TextSpan> spans;
-  for (const Token& token : analyzer.tokenize(title, lang)) {
-    if (contains(terms.words, token.term) || contains(terms.title, token.term) ||
-        contains(terms.stems, token.stem))
-      spans.push_back({token.offset, token.length});
+  const std::vector<Token> tokens = analyzer.tokenize(title, lang);
+  const auto matches = [&](const Token& token) {
+    return contains(terms.words, token.term) || contains(terms.title, token.term) ||
+           contains(terms.stems, token.stem);
+  };
+  if (code_points(title) <= kMaxTitleChars) {
+    std::vector<TextSpan> spans;
+    for (const Token& token : tokens)
+      if (matches(token)) spans.push_back({token.offset, token.length});
+    return highlight_spans(title, spans, tags);
   }
-  return highlight_spans(title, spans, tags);
+  // A very long title (a whole first paragraph taken for one) is cut around its matches like a
+  // body; matched words of equal terms share an id so that more distinct ones win.
+  std::vector<std::uint32_t> offsets;
+  std::vector<MatchedWord> matched;
+  std::vector<std::string_view> ids;
+  for (const Token& token : tokens) {
+    offsets.push_back(token.offset);
+    if (!matches(token)) continue;
+    auto id = std::ranges::find(ids, token.stem);
+    if (id == ids.end()) id = ids.insert(ids.end(), token.stem);
+    matched.push_back(
+        {static_cast<std::uint32_t>(offsets.size()), static_cast<std::uint32_t>(id - ids.begin())});
+  }
+  return snippet_from_offsets(title, offsets, matched, kMaxTitleChars, tags);
 }
 
 }  // namespace newsdex::searchd

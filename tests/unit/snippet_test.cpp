@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "highlighter.hpp"
+
 namespace newsdex {
 namespace {
 
@@ -259,6 +261,22 @@ TEST(Snippet, ChineseSentenceStart) {
   const std::vector<MatchedWord> matches = {{position, 1}};
   const std::string s = snippet_from_offsets(body, offsets, matches, 30, {});
   EXPECT_EQ(s.rfind("军队在山区进行了<mark>演</mark>", 0), 0u) << s;
+}
+
+TEST(Title, ShortTitlesStayWholeLongOnesAreCutAroundTheirMatches) {
+  Analyzer analyzer;
+  searchd::MatchedTerms terms;
+  terms.words = {"karabakh"};
+  EXPECT_EQ(searchd::highlight_title(analyzer, "Talks on Karabakh resume", "en", terms, {}),
+            "Talks on <mark>Karabakh</mark> resume");
+  std::string title = "A long report";
+  for (int i = 0; i < 12; ++i) title += " on the region and its neighbours";
+  title += " about Karabakh and the talks";
+  for (int i = 0; i < 12; ++i) title += " with more words of no interest";
+  const std::string s = searchd::highlight_title(analyzer, title, "en", terms, {});
+  EXPECT_NE(s.find("<mark>Karabakh</mark>"), std::string::npos) << s;
+  EXPECT_EQ(s.rfind(kEllipsis, 0), 0u) << s;
+  EXPECT_LE(plain(s).size(), 200u + 2 * kEllipsis.size()) << s;
 }
 
 TEST(Highlight, WrapsSpans) {
