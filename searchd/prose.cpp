@@ -40,6 +40,16 @@ bool is_ascii_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// Cheap tests before the others: whether the byte at i can begin a terminator or line break, and
+// whether the byte before i can end one.
+bool may_end_at(char c) {
+  return c == '.' || c == '!' || c == '?' || c == '\n' || static_cast<unsigned char>(c) >= 0xE2;
+}
+bool may_end_before(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return c == '.' || c == '!' || c == '?' || c == '\n' || (b >= 0x80 && b <= 0xBF);
+}
+
 // The byte length of the sentence terminator at i (0 if none); `always` for the CJK full stops,
 // which need no space after them.
 std::size_t terminator_at(std::string_view text, std::size_t i, bool& always) {
@@ -182,6 +192,7 @@ Sentence sentence_around(std::string_view text, std::size_t offset, std::size_t 
       sentence.whole = true;
       break;
     }
+    if (!may_end_before(text[i - 1])) continue;
     std::size_t length = 0;
     bool always = false;
     const std::size_t t = terminator_ending_at(text, i - 1, length, always);
@@ -203,6 +214,7 @@ Sentence sentence_around(std::string_view text, std::size_t offset, std::size_t 
       sentence.end = i;
       break;
     }
+    if (!may_end_at(text[i])) continue;
     bool always = false;
     const std::size_t length = terminator_at(text, i, always);
     if (length == 0) continue;
@@ -224,6 +236,7 @@ std::size_t next_sentence_end(std::string_view text, std::size_t from, std::size
       if (i > from) return i;
       continue;
     }
+    if (!may_end_at(text[i])) continue;
     bool always = false;
     const std::size_t length = terminator_at(text, i, always);
     if (length == 0) continue;
@@ -244,14 +257,16 @@ bool is_prose(std::string_view text, const Sentence& sentence, std::size_t line_
   std::size_t words = 0, numbers = 0, spaceless = 0, separators = 0;
   enum { kNone, kWord, kNumber } run = kNone;
   for (std::size_t i = 0; i < s.size();) {
-    const UChar32 c = code_point_at(s, i, &i);
-    if (is_spaceless_letter(c)) {
+    const bool ascii = static_cast<unsigned char>(s[i]) < 0x80;
+    const UChar32 c = ascii ? s[i++] : code_point_at(s, i, &i);
+    if (!ascii && is_spaceless_letter(c)) {
       ++spaceless;
       run = kNone;
-    } else if (u_isalpha(c) || (run == kWord && (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0)) {
+    } else if (ascii ? is_ascii_alpha(static_cast<char>(c))
+                     : u_isalpha(c) || (run == kWord && (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0)) {
       if (run != kWord) ++words;
       run = kWord;
-    } else if (u_isdigit(c)) {
+    } else if (ascii ? is_digit(static_cast<char>(c)) : u_isdigit(c)) {
       if (run != kNumber) ++numbers;
       run = kNumber;
     } else if (run == kNumber && (c == '.' || c == ',' || c == ':' || c == '/') && i < s.size() &&
