@@ -9,6 +9,14 @@
 namespace newsdex::searchd {
 namespace {
 
+// Titles longer than this many characters are shortened to a passage of this length.
+constexpr std::size_t kMaxTitleChars = 200;
+
+std::size_t code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      utf8, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 bool contains(const std::vector<std::string>& sorted, const std::string& s) {
   return std::ranges::binary_search(sorted, s);
 }
@@ -38,9 +46,10 @@ MatchedTerms sort_terms(Iterator begin, Iterator end) {
 }
 
 // The index's words (not the query's own) whose stem in one of the languages is one of the stems,
-// each with the match id of its stem (first_id + its index). A stem is nearly always a prefix of
-// its words, or is but for its last letter ("citi": "city"), so the term dictionary is read from
-// there; a few hundred terms at most per stem.
+// each with the match id of its stem: that of a query word with the stem ("floods" counts as the
+// query's "flood", not as another term), else first_id + its index. A stem is nearly always a
+// prefix of its words, or is but for its last letter ("citi": "city"), so the term dictionary is
+// read from there; a few hundred terms at most per stem.
 std::vector<std::pair<std::string, std::uint32_t>> words_with_stems(
     const Xapian::Database& db, const MatchedTerms& terms, const std::vector<std::string>& langs,
     std::uint32_t first_id) {
@@ -52,16 +61,21 @@ std::vector<std::pair<std::string, std::uint32_t>> words_with_stems(
   for (std::uint32_t i = 0; i < terms.stems.size(); ++i) {
     const std::string& stem = terms.stems[i];
     if (stem.empty()) continue;
+    const auto stem_of = [&](const std::string& word) {
+      return word == stem ||
+             std::ranges::any_of(stemmers, [&](Xapian::Stem& s) { return s(word) == stem; });
+    };
+    const auto query_word = std::ranges::find_if(terms.words, stem_of);
+    const std::uint32_t id = query_word != terms.words.end()
+                                 ? static_cast<std::uint32_t>(query_word - terms.words.begin())
+                                 : first_id + i;
     const std::string prefix = stem.size() > 3 ? stem.substr(0, stem.size() - 1) : stem;
     int seen = 0;
     for (auto t = db.allterms_begin(prefix);
          t != db.allterms_end(prefix) && seen < kMaxTermsPerStem; ++t, ++seen) {
       const std::string word = *t;
       if (is_prefixed(word) || contains(terms.words, word)) continue;
-      const bool match = word == stem || std::ranges::any_of(stemmers, [&](Xapian::Stem& s) {
-                           return s(word) == stem;
-                         });
-      if (match) found.emplace_back(word, first_id + i);
+      if (stem_of(word)) found.emplace_back(word, id);
     }
   }
   return found;
@@ -117,13 +131,31 @@ std::string body_snippet(const Xapian::Database& db, const Xapian::MSet& mset,
 std::string highlight_title(Analyzer& analyzer, std::string_view title, std::string_view lang,
                             const MatchedTerms& terms, const HighlightTags& tags) {
   if (title.empty()) return {};
-  std::vector<TextSpan> spans;
-  for (const Token& token : analyzer.tokenize(title, lang)) {
-    if (contains(terms.words, token.term) || contains(terms.title, token.term) ||
-        contains(terms.stems, token.stem))
-      spans.push_back({token.offset, token.length});
+  const std::vector<Token> tokens = analyzer.tokenize(title, lang);
+  const auto matches = [&](const Token& token) {
+    return contains(terms.words, token.term) || contains(terms.title, token.term) ||
+           contains(terms.stems, token.stem);
+  };
+  if (code_points(title) <= kMaxTitleChars) {
+    std::vector<TextSpan> spans;
+    for (const Token& token : tokens)
+      if (matches(token)) spans.push_back({token.offset, token.length});
+    return highlight_spans(title, spans, tags);
   }
-  return highlight_spans(title, spans, tags);
+  // A very long title (a whole first paragraph taken for one) is cut around its matches like a
+  // body; matched words of equal terms share an id so that more distinct ones win.
+  std::vector<std::uint32_t> offsets;
+  std::vector<MatchedWord> matched;
+  std::vector<std::string_view> ids;
+  for (const Token& token : tokens) {
+    offsets.push_back(token.offset);
+    if (!matches(token)) continue;
+    auto id = std::ranges::find(ids, token.stem);
+    if (id == ids.end()) id = ids.insert(ids.end(), token.stem);
+    matched.push_back(
+        {static_cast<std::uint32_t>(offsets.size()), static_cast<std::uint32_t>(id - ids.begin())});
+  }
+  return snippet_from_offsets(title, offsets, matched, kMaxTitleChars, tags);
 }
 
 }  // namespace newsdex::searchd

@@ -41,7 +41,8 @@ std::string body_snippet(const Xapian::Database& db, const Xapian::MSet& mset,
                          std::string_view body, const std::vector<std::string>& langs,
                          const MatchedTerms& terms, std::size_t length, const HighlightTags& tags);
 
-// The whole title, HTML-escaped, with matched words marked.
+// The title, HTML-escaped, with matched words marked: whole, unless it is over 200 characters long;
+// then a 200-character passage cut around its matches as body snippets are.
 std::string highlight_title(Analyzer& analyzer, std::string_view title, std::string_view lang,
                             const MatchedTerms& terms, const HighlightTags& tags);
 

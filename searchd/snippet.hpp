@@ -1,6 +1,7 @@
-// Snippets and highlighting: the best passage of a stored body, cut at word boundaries straight
-// from the text using the word offsets the index stores (kSlotWordOffsets) and the positions of the
-// matched terms, HTML-escaped, with only the highlight tags added and an ellipsis where cut.
+// Snippets and highlighting: the best passage of a stored body, preferably in running prose, cut at
+// sentence or word boundaries straight from the text using the word offsets the index stores
+// (kSlotWordOffsets) and the positions of the matched terms, HTML-escaped, with only the highlight
+// tags added and an ellipsis where cut inside a sentence.
 #pragma once
 
 #include <cstdint>
@@ -37,9 +38,12 @@ std::string html_escape(std::string_view text);
 std::size_t word_length(std::string_view text, std::size_t offset, std::size_t limit);
 
 // The passage of about `length` characters of body holding the most distinct matched terms (then
-// the most matches), beginning and ending on word boundaries. word_offsets[i] is the byte offset of
-// the word at position i + 1; matches whose position falls outside the body are ignored. Without
-// matches it is the beginning of the body.
+// the most matches) among matches in prose (prose.hpp; all matches when none is), from the start
+// of its first match's sentence when that fits, else from a word boundary a little before it, to a
+// sentence end near the limit, else a word boundary; or, when two passages of half the length hold
+// more distinct terms than any one, both joined by the ellipsis. word_offsets[i] is the byte offset
+// of the word at position i + 1; matches whose position falls outside the body are ignored.
+// Without matches it is the beginning of the body.
 std::string snippet_from_offsets(std::string_view body, std::span<const std::uint32_t> word_offsets,
                                  std::span<const MatchedWord> matches, std::size_t length,
                                  const HighlightTags& tags);
