@@ -1,5 +1,8 @@
 #include "query.hpp"
 
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -30,6 +33,33 @@ bool is_text_field(std::string_view field) {
   return field == "title" || field == "author";
 }
 
+// Whether text holds a letter of a script written without spaces between words (Chinese,
+// Japanese, Thai, Lao, Khmer, Myanmar), where segmentation, not the user, finds the words.
+bool has_unspaced_script(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    UChar32 c = 0;
+    auto at = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(text.size()),
+            c);
+    i = static_cast<std::size_t>(at);
+    if (c < 0x0E00) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(c, &status)) {
+      case USCRIPT_HAN:
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA:
+      case USCRIPT_THAI:
+      case USCRIPT_LAO:
+      case USCRIPT_KHMER:
+      case USCRIPT_MYANMAR:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 // Folds one chunk of query text (no spaces or quotes). inside_phrase: emit plain words.
 std::string fold_chunk(std::string_view chunk, Analyzer& analyzer, bool inside_phrase) {
   bool wildcard = false;
@@ -39,13 +69,17 @@ std::string fold_chunk(std::string_view chunk, Analyzer& analyzer, bool inside_p
   }
   std::vector<Token> tokens = analyzer.tokenize(chunk, "");
   if (tokens.empty()) return {};
+  // "e-mail" is one word split in two: a phrase. "免费义务教育" is three words the user typed
+  // without spaces, as the script is written: three words, so that a text saying them apart, or
+  // in another order, still matches (proximity ranks the ones that keep them together first).
+  const bool phrase = tokens.size() > 1 && !inside_phrase && !has_unspaced_script(chunk);
   std::string out;
-  if (tokens.size() > 1 && !inside_phrase) out += '"';
+  if (phrase) out += '"';
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (i) out += ' ';
     out += tokens[i].term;
   }
-  if (tokens.size() > 1 && !inside_phrase) out += '"';
+  if (phrase) out += '"';
   if (wildcard && tokens.size() == 1) out += '*';
   return out;
 }

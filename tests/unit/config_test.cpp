@@ -51,6 +51,11 @@ const std::vector<KeyCase>& all_keys() {
       {"server", "idle_timeout_ms", "false", "must be an integer"},
       {"server", "cors_origins", "\"*\"", "must be an array of strings"},
       {"server", "api_keys", "[\"k\", 7]", "must be an array of strings"},
+      {"ranking", "bm25_k1", "\"1.2\"", "must be a number"},
+      {"ranking", "bm25_b", "true", "must be a number"},
+      {"ranking", "title_weight", "[2]", "must be a number"},
+      {"ranking", "proximity_window", "2.5", "must be an integer"},
+      {"ranking", "recency_half_life", "7", "must be a string"},
       {"log", "level", "3", "must be a string"},
       {"log", "json", "\"yes\"", "must be true or false"},
   };
@@ -155,6 +160,12 @@ TEST(ConfigTest, OutOfRangeValuesAreErrors) {
       {"log", "level", "\"verbose\"",
        "must be one of trace, debug, info, warn, error, critical, off"},
       {"paths", "docs", "\"\"", "must not be empty (leave the key out instead)"},
+      {"ranking", "bm25_b", "1.5", "must be between 0 and 1"},
+      {"ranking", "entity_weight", "-1", "must be between 0 and 100"},
+      {"ranking", "proximity_window", "1", "must be between 2 and 100 (got 1)"},
+      {"ranking", "recency_half_life", "\"7 days\"",
+       "must be a half-life such as \"12h\", \"7d\", \"2w\" or \"1y\" (at most 10 years), or "
+       "\"off\""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.section + "." + c.key + " = " + c.value);
@@ -239,6 +250,17 @@ max_wildcard_expansion = 100
 match_time_limit_ms = 250
 queue_timeout_ms = 300
 
+[ranking]
+bm25_k1 = 1.5
+bm25_b = 0.5
+title_weight = 2
+byline_weight = 0.25
+proximity_weight = 1.0
+proximity_window = 6
+entity_weight = 3.5
+recency_weight = 1
+recency_half_life = "2w"
+
 [log]
 level = "debug"
 json = true
@@ -272,6 +294,7 @@ json = true
                      100,
                      250,
                      300};
+  expected.ranking = {1.5, 0.5, 2, 0.25, 1.0, 6, 3.5, 1, "2w"};
   expected.log = {"debug", true};
   EXPECT_EQ(*config, expected);
 }

@@ -56,6 +56,28 @@ TEST_F(NormalizeQuery, TitleAndAuthorQueriesMatchWhatTheIndexHolds) {
     EXPECT_EQ(matches(raw), 0u) << raw << " -> " << norm(raw);
 }
 
+TEST_F(NormalizeQuery, WordsOfUnspacedScriptsAreWordsAndSplitLatinWordsAPhrase) {
+  // Chinese is written without spaces: the words segmentation finds are words of the query.
+  const std::string chinese = norm("免费义务教育");
+  EXPECT_EQ(chinese.find('"'), std::string::npos) << chinese;
+  EXPECT_GE(count_query_words(chinese), 2u) << chinese;
+  EXPECT_TRUE(is_plain(chinese)) << chinese;
+  EXPECT_EQ(norm("e-mail"), "\"e mail\"");
+  // Quoted, they stay a phrase.
+  EXPECT_EQ(norm("\"免费义务教育\"").front(), '"');
+}
+
+TEST_F(NormalizeQuery, PositiveWordsLeaveOutNegatedWordsFieldsAndOperators) {
+  EXPECT_EQ(positive_words(norm("grand jury -atlanta NOT fulton")),
+            (std::vector<std::string>{"grand", "jury"}));
+  EXPECT_EQ(positive_words(norm("\"ilham aliyev\" OR baku* lang:ru")),
+            (std::vector<std::string>{"ilham", "aliyev"}));
+  EXPECT_EQ(positive_words(norm("-\"red army\" navy")), (std::vector<std::string>{"navy"}));
+  EXPECT_TRUE(is_plain(norm("harbour budget zeppelin")));
+  for (const char* syntax : {"a OR b", "\"a b\"", "-a b", "a*", "title:a b", "(a b)"})
+    EXPECT_FALSE(is_plain(norm(syntax))) << syntax;
+}
+
 TEST_F(NormalizeQuery, ParenthesesInsidePhrasesPartWords) {
   // Found by fuzzing: a parenthesis inside a phrase stopped the scan (the loop made no progress),
   // so `q="a)` held a search worker forever.
