@@ -96,6 +96,8 @@ CLI::App* add_search_command(CLI::App& app, Flags& flags) {
           "--sort", search.sort,
           "Order: relevance, date (oldest first) or -date (newest first; write --sort=-date)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  command->add_option("--recency", search.recency,
+                      "Favour recent stories: a half-life such as 12h, 7d, 2w or 1y, or off");
   command->add_option("--limit", search.limit, "Hits per page")->check(CLI::PositiveNumber);
   command->add_option("--page", search.page, "Page number, from 1")->check(CLI::PositiveNumber);
   command->add_flag("--facets", search.facets,

@@ -103,10 +103,22 @@ std::string render_search(const json& reply, unsigned first_number, const Render
     out += fmt::format("   {}\n", dim(meta_line(hit), options.color));
     auto snippet = highlighted_text(text_of(hit, "snippet"), options.color);
     if (!snippet.empty()) out += fmt::format("   {}\n", snippet);
+    if (const auto missing = hit.find("missing");
+        missing != hit.end() && missing->is_array() && !missing->empty()) {
+      std::string words;
+      for (const auto& word : *missing)
+        if (word.is_string())
+          words += (words.empty() ? "" : ", ") + one_line(word.get<std::string>());
+      out += fmt::format("   {}\n", dim("Missing: " + words, options.color));
+    }
     out += "\n";
   }
   out += render_facets(reply.value("facets", json::object()));
   out += summary_line(reply, hits.size(), first_number);
+  if (const auto relaxed = reply.find("relaxed"); relaxed != reply.end() && relaxed->is_object())
+    out +=
+        fmt::format("No document holds every word: showing those with at least {} of {}.\n",
+                    relaxed->value("required", 0u), relaxed->value("words", json::array()).size());
   if (auto suggestion = one_line(text_of(reply, "suggestion")); !suggestion.empty())
     out += fmt::format("Did you mean: {}?\n", suggestion);
   return out;

@@ -20,7 +20,8 @@ struct SearchOptions {
   std::vector<std::string> persons, orgs, places;  // every value must match
   std::vector<std::string> langs, folders, types;  // any value may match
   std::string from, to;
-  std::string sort;  // "", "relevance", "date" or "-date"
+  std::string sort;     // "", "relevance", "date" or "-date"
+  std::string recency;  // "" or a half-life such as "7d" (the server checks it)
   std::optional<unsigned> limit;
   unsigned page = 1;  // 1-based
   bool facets = false;

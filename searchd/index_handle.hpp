@@ -41,7 +41,8 @@ class IndexHandle {
 };
 
 // What identifies the index's content: a local index's UUID and revision number; for a set of
-// shards, which has no revision, the last commit's time, the entity table's next id and the document count.
+// shards, which has no revision, the last commit's time, the entity table's next id and the
+// document count.
 std::string revision_of(const Xapian::Database& db);
 
 // Opens one index spec: a directory, or tcp://host:port for a remote shard.

@@ -122,6 +122,21 @@ def main():
             if q[0] == parts[-1]:
                 lang_rr[q[1]].append(metrics(r, q[4])["mrr"])
         per_lang[name] = {lang: sum(v) / len(v) for lang, v in lang_rr.items()}
+    # Peers AND every word: on queries a reader half-remembers they answer nothing. The same
+    # figures on the queries every system answers show the ranking apart from that.
+    answered = [all(results[i] for results in systems.values()) for i in range(len(queries))]
+    if len(systems) > 1 and not all(answered):
+        print()
+        print("On the queries every system answers with at least one hit:")
+        print("| system | " + " | ".join(f"{p} ({sum(1 for q, a in zip(queries, answered) if a and q[0] == p)} q): MRR@10 nDCG@10 S@1 S@10" for p in parts) + " |")
+        print("|---|" + "---|" * len(parts))
+        for name, results in systems.items():
+            cells = []
+            for p in parts:
+                ms = [metrics(r, q[4]) for r, q, a in zip(results, queries, answered) if a and q[0] == p]
+                avg = {k: sum(m[k] for m in ms) / len(ms) for k in ms[0]} if ms else {}
+                cells.append(" ".join(f"{avg.get(k, 0):.3f}" for k in ("mrr", "ndcg", "s1", "s10")))
+            print(f"| {name} | " + " | ".join(cells) + " |")
     langs = sorted({l for v in per_lang.values() for l in v})
     print()
     print(f"MRR@10 per language ({parts[-1]} part):")

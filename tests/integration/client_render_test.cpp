@@ -66,6 +66,19 @@ TEST(ClientRender, SearchHitsFacetsTotalsAndSuggestion) {
   EXPECT_NE(colored.find("\x1b[2m2022-03-14"), std::string::npos) << colored;
 }
 
+TEST(ClientRender, ARelaxedQuerySaysWhatEachHitLacks) {
+  const auto reply = json::parse(R"({"total": {"value": 1, "exact": true},
+    "hits": [{"id": "a.txt", "path": "a.txt", "title": "Harbour budget", "missing": ["zeppelin"]}],
+    "facets": {}, "suggestion": null,
+    "relaxed": {"words": ["harbour", "budget", "zeppelin"], "required": 2}})");
+  EXPECT_EQ(render_search(reply, 1, {.color = false}),
+            "1. Harbour budget\n"
+            "   a.txt\n"
+            "   Missing: zeppelin\n\n"
+            "1 result\n"
+            "No document holds every word: showing those with at least 2 of 3.\n");
+}
+
 TEST(ClientRender, ExactTotalsAndNoSuggestion) {
   const auto reply = json::parse(R"({"total": {"value": 1, "exact": true}, "took_ms": 1,
                                      "hits": [], "facets": {}, "suggestion": null})");

@@ -127,6 +127,10 @@ function renderHit(hit) {
     setHighlighted(snippet, hit.snippet, hit.snippet.replace(/<\/?mark>/g, ''));
     item.firstChild.append(snippet);
   }
+  if (Array.isArray(hit.missing) && hit.missing.length) {
+    // A relaxed query: this story lacks some of the words (the reply's "relaxed").
+    item.firstChild.append(el('p', { className: 'missing', text: `Missing: ${hit.missing.join(', ')}` }));
+  }
   return item;
 }
 
