@@ -302,7 +302,7 @@ std::size_t count_query_words(std::string_view normalized) {
 }
 
 BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
-                       const QueryLimits& limits) {
+                       const QueryLimits& limits, bool suggest) {
   BuiltQuery built;
   if (normalized.find_first_not_of(' ') == std::string_view::npos) {
     built.query = Xapian::Query::MatchAll;
@@ -315,7 +315,7 @@ BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
   Xapian::QueryParser plain;
   configure(plain, db, limits);
   const Xapian::Query unstemmed = plain.parse_query(text, kFlags);
-  built.corrected = spelling_correction(db, normalized);
+  if (suggest) built.corrected = spelling_correction(db, normalized);
 
   // One part per distinct stemmed parse; languages whose parses are identical share a part.
   std::map<std::string, std::pair<Xapian::Query, std::vector<std::string>>> parts;
@@ -424,7 +424,7 @@ std::optional<RelaxedQuery> relax(const Xapian::Database& db, const std::vector<
   RelaxedQuery relaxed;
   std::vector<Xapian::Query> word_queries;
   for (const auto& word : words) {
-    word_queries.push_back(build_query(db, word, limits).query);
+    word_queries.push_back(build_query(db, word, limits, /*suggest=*/false).query);
     auto& terms = relaxed.word_terms.emplace_back();
     for (auto t = word_queries.back().get_unique_terms_begin();
          t != word_queries.back().get_unique_terms_end(); ++t)

@@ -78,8 +78,9 @@ std::optional<RelaxedQuery> relax(const Xapian::Database& db, const std::vector<
 // Every wildcard (title: and author: ones too) expands to at most limits.max_wildcard_expansion
 // terms. Throws QueryTooLarge over limits.max_terms, and Xapian::QueryParserError for syntax
 // errors and bad dates, with a message for the user.
+// suggest = false leaves `corrected` empty (and saves looking words up in the spelling data).
 BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
-                       const QueryLimits& limits = {});
+                       const QueryLimits& limits = {}, bool suggest = true);
 
 // The query with every word the index lacks replaced by Xapian's spelling suggestion (from the
 // spelling data the indexer adds), or "" when no word was replaced.

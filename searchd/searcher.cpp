@@ -43,16 +43,21 @@ std::vector<std::string> langs_of(const json& data) {
 }
 
 // A hit's entities as the names per type ({"person": ["Mara Holt"]}): what a result list
-// shows. Ids, surface forms and counts stay for /documents/{id}.
-json entity_names(const json& data) {
+// shows, read from the facet slots (the names, most mentioned first, as the stored record lists
+// them) so that no hit decodes its record's entities section. Ids, surface forms and counts
+// stay for /documents/{id}.
+json entity_names(const Xapian::Document& doc) {
   json names = json::object();
-  const auto entities = data.find(schema::field::kEntities);
-  if (entities == data.end() || !entities->is_object()) return names;
-  for (const auto& [type, list] : entities->items()) {
+  for (const auto& [type, slot] :
+       {std::pair{"person", schema::kSlotPersons}, std::pair{"org", schema::kSlotOrgs},
+        std::pair{"place", schema::kSlotPlaces}}) {
     json& out = names[type] = json::array();
-    if (!list.is_array()) continue;
-    for (const auto& entity : list)
-      if (entity.is_object() && entity.contains("name")) out.push_back(entity["name"]);
+    const std::string joined = doc.get_value(slot);
+    for (std::size_t at = 0; at < joined.size();) {
+      const std::size_t end = std::min(joined.find('\n', at), joined.size());
+      out.push_back(joined.substr(at, end - at));
+      at = end + 1;
+    }
   }
   return names;
 }
@@ -305,7 +310,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   if (outcome.mset.get_matches_upper_bound() == 0 && !built.corrected.empty() && !out_of_time()) {
     // Nothing for what was typed: answer for the suggestion instead (it is in "suggestion").
     searched = built.corrected;
-    outcome = run(build_query(db, searched, options_.query).query, positive_words(searched));
+    outcome = run(build_query(db, searched, options_.query, /*suggest=*/false).query,
+                  positive_words(searched));
   }
   // Still nothing: the documents holding the most of the words, as a reader misremembers some.
   std::optional<RelaxedQuery> relaxed;
@@ -324,10 +330,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
     const Xapian::Document doc = hit.get_document();
     const unsigned fields = request.fields;
-    // The entities section is the bulk of a record: decoded only when asked for.
-    auto record = stored_record::decode(
-        doc.get_data(),
-        stored_record::kHead | ((fields & kHitEntities) != 0 ? stored_record::kEntities : 0));
+    // The entities section is the bulk of a record: never decoded for a hit.
+    auto record = stored_record::decode(doc.get_data(), stored_record::kHead);
     if (!record) return unreadable(*hit, record.error());
     json& data = record->fields;
     const std::string title = data.value(schema::field::kTitle, std::string());
@@ -347,7 +351,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
       entry["explain"] = explain_score(db, outcome.match, outcome.ranking, ranking,
                                        schema::id_term(entry["id"].get<std::string>()));
     if (relaxed) entry["missing"] = missing_words(outcome.enquire, hit, *relaxed, searched);
-    if ((fields & kHitEntities) != 0) entry["entities"] = entity_names(data);
+    if ((fields & kHitEntities) != 0) entry["entities"] = entity_names(doc);
     if (request.snippet > 0 && (fields & kHitSnippet) != 0) {
       const MatchedTerms hit_terms =
           per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};

@@ -1,6 +1,7 @@
 // Fuzzes the query builder as searchd drives it: raw query text (valid UTF-8, which searchd checks
 // before) is normalised, parsed once per language of the tiny index, run for a first page, and
-// its date words go through compact_date. Promises checked: only Xapian::QueryParserError (a 400
+// its date words go through compact_date; its positive words and, for a plain query, its relaxed
+// form are built and run too. Promises checked: only Xapian::QueryParserError (a 400
 // for the user) may be thrown, the normalised text is still UTF-8, and compact_date gives "" or
 // eight digits.
 #include <xapian.h>
@@ -44,6 +45,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Xapian::Enquire enquire(db);
     enquire.set_query(built.query);
     enquire.get_mset(0, 10);
+    // What ranking and relaxation read from the same text.
+    const std::vector<std::string> words = newsdex::positive_words(normalized);
+    for (const auto& word : words)
+      newsdex::fuzz::check(!word.empty() && newsdex::is_valid_utf8(word),
+                           "positive_words gives non-empty UTF-8 words", word);
+    if (newsdex::is_plain(normalized) && words.size() <= 8) {
+      if (const auto relaxed = newsdex::relax(db, words)) {
+        newsdex::fuzz::check(relaxed->required >= 1 && relaxed->required < words.size(),
+                             "a relaxed query requires fewer words than it has", normalized);
+        enquire.set_query(relaxed->query);
+        enquire.get_mset(0, 10);
+      }
+    }
   } catch (const Xapian::QueryParserError&) {
     // A syntax error the user is told about.
   }
