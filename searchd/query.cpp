@@ -361,6 +361,9 @@ std::vector<std::string_view> chunks_of(std::string_view normalized) {
 
 // The most subsets of words one relaxed query ORs together; past it, any one word will do.
 constexpr std::size_t kMaxRelaxedSubsets = 64;
+// Longer queries are not relaxed: each word is parsed once per language, and a text that long
+// is pasted, not remembered.
+constexpr std::size_t kMaxRelaxedWords = 12;
 
 std::size_t binomial(std::size_t n, std::size_t k) {
   std::size_t c = 1;
@@ -420,7 +423,7 @@ bool is_plain(std::string_view normalized) {
 
 std::optional<RelaxedQuery> relax(const Xapian::Database& db, const std::vector<std::string>& words,
                                   const QueryLimits& limits) {
-  if (words.size() < 2) return std::nullopt;
+  if (words.size() < 2 || words.size() > kMaxRelaxedWords) return std::nullopt;
   RelaxedQuery relaxed;
   std::vector<Xapian::Query> word_queries;
   for (const auto& word : words) {

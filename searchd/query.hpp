@@ -70,7 +70,7 @@ struct RelaxedQuery {
   std::vector<std::vector<std::string>> word_terms;
 };
 
-// nullopt when fewer than two words, or when not even one word has a document.
+// nullopt for fewer than two words or more than twelve, or when not even one word has a document.
 std::optional<RelaxedQuery> relax(const Xapian::Database& db, const std::vector<std::string>& words,
                                   const QueryLimits& limits = {});
 

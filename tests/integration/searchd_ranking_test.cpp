@@ -139,6 +139,11 @@ TEST_F(Ranking, OnlyPlainQueriesAreRelaxed) {
     EXPECT_TRUE(reply["hits"].empty()) << q;
     EXPECT_FALSE(reply.contains("relaxed")) << q;
   }
+  // Thirteen words: pasted text, not a half-remembered story.
+  const json pasted =
+      search("harbour budget zeppelin one two three four five six seven eight nine ten");
+  EXPECT_TRUE(pasted["hits"].empty());
+  EXPECT_FALSE(pasted.contains("relaxed"));
   const json whole = search("harbour budget");
   EXPECT_FALSE(whole.contains("relaxed"));
   EXPECT_FALSE(whole["hits"][0].contains("missing"));
