@@ -192,6 +192,14 @@ try {
     await page.keyboard.press('Escape');
   });
 
+  await check('a query no story holds wholly shows the stories holding most of it, with what each lacks', async () => {
+    await page.goto(`${server.url}?q=harbour+zeppelin`);
+    await page.locator('#hits .missing').first().waitFor();
+    assert.equal(await page.locator('#hits .missing').first().textContent(), 'Missing: zeppelin');
+    assert.match(await page.locator('#hits .hit-link').first().textContent(), /Harbour/);
+    await page.screenshot({ path: join(screenshots, 'relaxed.png') });
+  });
+
   await check('server errors become a message, not a blank page', async () => {
     await page.route('**/search?**', (route) => route.fulfill({
       status: 503, contentType: 'application/json',
