@@ -31,11 +31,9 @@ App::App(const Config& config) {
   search_options.query.max_terms = s.max_query_terms;
   search_options.query.max_wildcard_expansion = s.max_wildcard_expansion;
   search_options.match_time_limit = std::chrono::milliseconds(s.match_time_limit_ms);
-  const RankingConfig& r = config.ranking;
-  search_options.ranking = {
-      r.bm25_k1,       r.bm25_b,           r.title_weight,
-      r.byline_weight, r.proximity_weight, r.proximity_window,
-      r.entity_weight, r.recency_weight,   parse_half_life(r.recency_half_life).value_or(0)};
+  search_options.ranking = config.ranking;
+  search_options.default_recency_days =
+      parse_half_life(config.ranking.recency_half_life).value_or(0);
   const std::chrono::milliseconds queue_timeout(s.queue_timeout_ms);
   pool_ = std::make_unique<SearcherPool>(index_specs(config), threads, metrics_, search_options,
                                          queue_timeout);

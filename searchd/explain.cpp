@@ -4,7 +4,7 @@ namespace newsdex::searchd {
 namespace {
 
 double weight_of(const Xapian::Database& db, const Xapian::Query& part,
-                 const RankingOptions& options, const std::string& id_term) {
+                 const RankingConfig& options, const std::string& id_term) {
   if (part.empty()) return 0.0;
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(*weighting(options));
@@ -17,7 +17,7 @@ double weight_of(const Xapian::Database& db, const Xapian::Query& part,
 }  // namespace
 
 nlohmann::json explain_score(const Xapian::Database& db, const Xapian::Query& match,
-                             const RankingParts& parts, const RankingOptions& options,
+                             const RankingParts& parts, const RankingConfig& options,
                              const std::string& id_term) {
   return {
       {"text", weight_of(db, match, options, id_term)},

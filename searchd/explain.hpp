@@ -15,7 +15,7 @@ namespace newsdex::searchd {
 // {"text": BM25 of the matching query, "title", "byline", "proximity", "entity", "recency"}: the
 // weight each part gives the document with the id term `id_term` (0 when it does not match).
 nlohmann::json explain_score(const Xapian::Database& db, const Xapian::Query& match,
-                             const RankingParts& parts, const RankingOptions& options,
+                             const RankingParts& parts, const RankingConfig& options,
                              const std::string& id_term);
 
 }  // namespace newsdex::searchd

@@ -29,7 +29,7 @@ Xapian::Query prefixed_words(std::string_view prefix, const std::vector<std::str
 
 RankingParts ranking_parts(const std::vector<std::string>& words,
                            const std::vector<std::string>& entity_terms,
-                           const RankingOptions& options, double half_life_days,
+                           const RankingConfig& options, double half_life_days,
                            std::chrono::sys_days today) {
   RankingParts parts;
   // Title and byline words are indexed unstemmed (schema.hpp), like the folded query words.
@@ -71,7 +71,7 @@ Xapian::Query ranked(const Xapian::Query& match, const RankingParts& parts) {
                        Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
 }
 
-std::unique_ptr<Xapian::Weight> weighting(const RankingOptions& options) {
+std::unique_ptr<Xapian::Weight> weighting(const RankingConfig& options) {
   // k2 = 0, k3 = 1 and min_normlen 0.5 are Xapian's defaults.
   return std::make_unique<Xapian::BM25Weight>(options.bm25_k1, 0, 1, options.bm25_b, 0.5);
 }

@@ -275,8 +275,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   };
   const auto start = std::chrono::steady_clock::now();
   const auto limit = options_.match_time_limit;
-  const RankingOptions& ranking = options_.ranking;
-  const double half_life = request.recency_days.value_or(ranking.recency_half_life_days);
+  const RankingConfig& ranking = options_.ranking;
+  const double half_life = request.recency_days.value_or(options_.default_recency_days);
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   // match: the documents; words: what the ranking boosts look for.
   auto run = [&](const Xapian::Query& match, const std::vector<std::string>& words) {

@@ -23,7 +23,8 @@ struct SearchOptions {
   // After this long the match stops counting beyond the page: the hits are still the best ones,
   // but total and facets are estimates ("exact": false, "timed_out": true). 0 = no limit.
   std::chrono::milliseconds match_time_limit{1000};
-  RankingOptions ranking;
+  RankingConfig ranking;
+  double default_recency_days = 0;  // the recency half-life of requests that give none; 0 = off
 };
 
 class Searcher : public Backend {

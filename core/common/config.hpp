@@ -66,16 +66,17 @@ struct ServerConfig {
   friend bool operator==(const ServerConfig&, const ServerConfig&) = default;
 };
 
-// Relevance ranking (searchd/ranking.hpp): BM25 over the text, plus boosts added to it.
+// Relevance ranking (searchd/ranking.hpp): BM25 over the text, plus boosts added to it. The
+// defaults were chosen on the development part of bench/relevance.
 struct RankingConfig {
-  double bm25_k1 = 0.9;
-  double bm25_b = 0.9;
-  double title_weight = 0.0;
+  double bm25_k1 = 0.9;       // term-frequency saturation (Xapian's default 1.2)
+  double bm25_b = 0.9;        // document-length normalisation (Xapian's default 0.75)
+  double title_weight = 0.0;  // titles already count kTitleWeight times in the text
   double byline_weight = 1.0;
-  double proximity_weight = 0.3;
-  unsigned proximity_window = 4;
-  double entity_weight = 2.0;
-  double recency_weight = 2.0;
+  double proximity_weight = 0.3;          // adjacent query words standing near each other
+  unsigned proximity_window = 4;          // ... within this many positions
+  double entity_weight = 2.0;             // once, for a document with an entity the query names
+  double recency_weight = 2.0;            // for a story dated today, halving every half-life
   std::string recency_half_life = "off";  // "7d", "12h", "2w", "1y" or "off"
   friend bool operator==(const RankingConfig&, const RankingConfig&) = default;
 };

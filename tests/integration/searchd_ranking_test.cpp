@@ -101,7 +101,7 @@ TEST_F(Ranking, RecencyPutsTheNewerOfTwoEqualStoriesFirstOnlyWhenAsked) {
   EXPECT_LT(recent["hits"][1]["explain"]["recency"].get<double>(), 1e-9);
   // Off for a request even when the server's default is on.
   SearchOptions options;
-  options.ranking.recency_half_life_days = 30;
+  options.default_recency_days = 30;
   make_searcher(options);
   EXPECT_EQ(ids(search("ferry timetable")).front(), "new.txt");
   for (const json& hit : search("ferry timetable", 0.0)["hits"])
