@@ -27,7 +27,7 @@ Xapian::Query prefixed_words(std::string_view prefix, const std::vector<std::str
 
 }  // namespace
 
-RankingParts ranking_parts(const std::vector<std::string>& words,
+RankingParts ranking_parts(const Xapian::Database& db, const std::vector<std::string>& words,
                            const std::vector<std::string>& entity_terms,
                            const RankingConfig& options, double half_life_days,
                            std::chrono::sys_days today) {
@@ -56,8 +56,7 @@ RankingParts ranking_parts(const std::vector<std::string>& words,
     parts.entity = or_of(std::move(entities));
   }
   if (half_life_days > 0 && options.recency_weight > 0)
-    parts.recency = Xapian::Query(
-        (new RecencySource(options.recency_weight, half_life_days, today))->release());
+    parts.recency = recency_prior(db, options.recency_weight, half_life_days, today);
   return parts;
 }
 

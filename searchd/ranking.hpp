@@ -24,7 +24,7 @@ struct RankingParts {
 
 // words: the query's positive plain words (folded as in the index), in order. entity_terms: the
 // index terms (XPERSON:…) of entities the query names. half_life_days: 0 = no recency prior.
-RankingParts ranking_parts(const std::vector<std::string>& words,
+RankingParts ranking_parts(const Xapian::Database& db, const std::vector<std::string>& words,
                            const std::vector<std::string>& entity_terms,
                            const RankingConfig& options, double half_life_days,
                            std::chrono::sys_days today);

@@ -1,5 +1,6 @@
 #include "recency.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -7,6 +8,20 @@
 #include "schema.hpp"
 
 namespace newsdex::searchd {
+namespace {
+
+constexpr double kHalfLives = 10;  // 2^-10: past it a story's prior is under 0.1% of today's
+constexpr int kFutureDays = 366;   // scheduled stories dated up to a year ahead count as today
+
+std::string yyyymmdd(std::chrono::sys_days day) {
+  const std::chrono::year_month_day date(day);
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d%02u%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return out;
+}
+
+}  // namespace
 
 std::optional<std::chrono::sys_days> days_of(const std::string& yyyymmdd) {
   if (yyyymmdd.size() != 8) return std::nullopt;
@@ -20,45 +35,23 @@ std::optional<std::chrono::sys_days> days_of(const std::string& yyyymmdd) {
   return std::chrono::sys_days(date);
 }
 
-RecencySource::RecencySource(double max_weight, double half_life_days, std::chrono::sys_days today)
-    : Xapian::ValuePostingSource(schema::kSlotDate),
-      max_weight_(max_weight),
-      half_life_days_(half_life_days),
-      today_(today) {}
-
-double RecencySource::get_weight() const {
-  const auto day = days_of(get_value());
-  if (!day) return 0.0;
-  const double age = std::max(0.0, static_cast<double>((today_ - *day).count()));
-  return max_weight_ * std::exp2(-age / half_life_days_);
-}
-
-RecencySource* RecencySource::clone() const {
-  return new RecencySource(max_weight_, half_life_days_, today_);
-}
-
-std::string RecencySource::name() const {
-  return "newsdex::RecencySource";
-}
-
-// Text, not bytes: only a remote shard server that registers this source reads it.
-std::string RecencySource::serialise() const {
-  return std::to_string(max_weight_) + ' ' + std::to_string(half_life_days_) + ' ' +
-         std::to_string(today_.time_since_epoch().count());
-}
-
-RecencySource* RecencySource::unserialise(const std::string& serialised) const {
-  double weight = 0, half_life = 1;
-  long long today = 0;
-  if (std::sscanf(serialised.c_str(), "%lf %lf %lld", &weight, &half_life, &today) != 3 ||
-      !(half_life > 0))
-    throw Xapian::NetworkError("bad serialised RecencySource");
-  return new RecencySource(weight, half_life, std::chrono::sys_days(std::chrono::days(today)));
-}
-
-void RecencySource::init(const Xapian::Database& db) {
-  Xapian::ValuePostingSource::init(db);
-  set_maxweight(max_weight_);
+Xapian::Query recency_prior(const Xapian::Database& db, double max_weight, double half_life_days,
+                            std::chrono::sys_days today) {
+  auto* source = new Xapian::ValueMapPostingSource(schema::kSlotDate);
+  source->set_default_weight(0);
+  const auto oldest = days_of(db.get_value_lower_bound(schema::kSlotDate));
+  const auto newest = days_of(db.get_value_upper_bound(schema::kSlotDate));
+  if (oldest && newest) {
+    const auto horizon = static_cast<long>(std::ceil(half_life_days * kHalfLives));
+    const auto first = std::max(*oldest, today - std::chrono::days(horizon));
+    for (auto day = first; day <= today; day += std::chrono::days(1))
+      source->add_mapping(yyyymmdd(day),
+                          max_weight * std::exp2(-(today - day).count() / half_life_days));
+    const auto last = std::min(*newest, today + std::chrono::days(kFutureDays));
+    for (auto day = today + std::chrono::days(1); day <= last; day += std::chrono::days(1))
+      source->add_mapping(yyyymmdd(day), max_weight);
+  }
+  return Xapian::Query(source->release());
 }
 
 }  // namespace newsdex::searchd

@@ -1,7 +1,8 @@
-// A recency prior for news: a Xapian posting source over the date slot (kSlotDate, YYYYMMDD)
-// whose weight halves every half-life of a story's age, so it can be added to a relevance score
-// (Xapian sums the weights of a query's parts). Stories without a date get nothing; dates after
-// `today` count as today.
+// A recency prior for news: a weight over the date slot (kSlotDate, YYYYMMDD) that halves every
+// half-life of a story's age, added to a relevance score (Xapian sums the weights of a query's
+// parts). Built on Xapian's ValueMapPostingSource, one weight per calendar day, so that remote
+// shard servers (xapian-tcpsrv) know it. Stories without a date get nothing; dates after today
+// count as today.
 #pragma once
 
 #include <xapian.h>
@@ -12,23 +13,10 @@
 
 namespace newsdex::searchd {
 
-class RecencySource : public Xapian::ValuePostingSource {
- public:
-  // max_weight: the weight of a story dated today; half_life: in days, > 0.
-  RecencySource(double max_weight, double half_life_days, std::chrono::sys_days today);
-
-  double get_weight() const override;
-  RecencySource* clone() const override;
-  std::string name() const override;
-  std::string serialise() const override;
-  RecencySource* unserialise(const std::string& serialised) const override;
-  void init(const Xapian::Database& db) override;
-
- private:
-  double max_weight_;
-  double half_life_days_;
-  std::chrono::sys_days today_;
-};
+// max_weight: the weight of a story dated today; half_life_days > 0. Days older than ten
+// half-lives (under 0.1% of max_weight) and older than the index's oldest date get nothing.
+Xapian::Query recency_prior(const Xapian::Database& db, double max_weight, double half_life_days,
+                            std::chrono::sys_days today);
 
 // The days since the epoch of a YYYYMMDD value, or nullopt when it is not one.
 std::optional<std::chrono::sys_days> days_of(const std::string& yyyymmdd);

@@ -283,7 +283,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     Outcome outcome{Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets)};
     outcome.match = filter ? Xapian::Query(Xapian::Query::OP_FILTER, match, *filter) : match;
     if (sort == Sort::relevance && !empty_query)
-      outcome.ranking = ranking_parts(words, named_entities(db, words), ranking, half_life, today);
+      outcome.ranking =
+          ranking_parts(db, words, named_entities(db, words), ranking, half_life, today);
     outcome.query = ranked(outcome.match, outcome.ranking);
     outcome.enquire.set_query(outcome.query);
     outcome.enquire.set_weighting_scheme(*weighting(ranking));
