@@ -32,6 +32,9 @@ App::App(const Config& config) {
   search_options.query.max_wildcard_expansion = s.max_wildcard_expansion;
   search_options.match_time_limit = std::chrono::milliseconds(s.match_time_limit_ms);
   search_options.ranking = config.ranking;
+  search_options.allow_partial = s.allow_partial;
+  search_options.shards = {std::chrono::milliseconds(s.shard_timeout_ms),
+                           std::chrono::milliseconds(s.shard_retry_ms)};
   search_options.default_recency_days =
       parse_half_life(config.ranking.recency_half_life).value_or(0);
   const std::chrono::milliseconds queue_timeout(s.queue_timeout_ms);

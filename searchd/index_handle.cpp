@@ -8,8 +8,21 @@
 #include "schema.hpp"
 
 namespace newsdex::searchd {
+namespace {
 
-Xapian::Database open_index(const std::string& spec) {
+bool is_remote(const std::string& spec) {
+  return spec.starts_with("tcp://");
+}
+
+std::pair<dev_t, ino_t> identity_of(const std::string& spec) {
+  struct stat st {};
+  if (!is_remote(spec) && ::stat(spec.c_str(), &st) == 0) return {st.st_dev, st.st_ino};
+  return {0, 0};
+}
+
+}  // namespace
+
+Xapian::Database open_index(const std::string& spec, std::chrono::milliseconds timeout) {
   constexpr std::string_view kTcp = "tcp://";
   if (!spec.starts_with(kTcp)) return Xapian::Database(spec);
   const std::string address = spec.substr(kTcp.size());
@@ -20,7 +33,8 @@ Xapian::Database open_index(const std::string& spec) {
           std::errc() ||
       port == 0 || port > 65535)
     throw Xapian::InvalidArgumentError("remote index spec must be tcp://host:port: " + spec);
-  return Xapian::Remote::open(address.substr(0, colon), port, 10000, 5000);
+  const auto ms = static_cast<unsigned>(timeout.count());
+  return Xapian::Remote::open(address.substr(0, colon), port, ms, ms);
 }
 
 std::string revision_of(const Xapian::Database& db) {
@@ -33,48 +47,119 @@ std::string revision_of(const Xapian::Database& db) {
   }
 }
 
-IndexHandle::IndexHandle(std::vector<std::string> specs, Metrics& metrics)
-    : specs_(std::move(specs)), metrics_(metrics) {}
+IndexHandle::IndexHandle(std::vector<std::string> specs, Metrics& metrics, ShardOptions options)
+    : specs_(std::move(specs)), metrics_(metrics), options_(options) {
+  for (const auto& spec : specs_) shards_.emplace_back(spec);
+}
 
-std::vector<std::pair<dev_t, ino_t>> IndexHandle::identities() const {
-  std::vector<std::pair<dev_t, ino_t>> ids;
-  for (const auto& spec : specs_) {
-    struct stat st {};
-    if (!spec.starts_with("tcp://") && ::stat(spec.c_str(), &st) == 0)
-      ids.emplace_back(st.st_dev, st.st_ino);
-    else
-      ids.emplace_back(0, 0);
+bool IndexHandle::open_due_shards() {
+  const auto now = std::chrono::steady_clock::now();
+  bool changed = false;
+  for (Shard& shard : shards_) {
+    // reopen() follows new revisions of the same files; a directory swapped in whole needs the
+    // new files opened.
+    if (shard.db && identity_of(shard.spec) != shard.identity) {
+      shard.db.reset();
+      shard.retry_at = {};
+      changed = true;
+    }
+    if (shard.db || now < shard.retry_at) continue;
+    try {
+      shard.identity = identity_of(shard.spec);
+      shard.db = open_index(shard.spec, options_.timeout);
+      shard.error.clear();
+      changed = true;
+    } catch (const Xapian::Error& e) {
+      shard.error = e.get_description();
+      shard.retry_at = now + options_.retry;
+    }
   }
-  return ids;
+  return changed;
+}
+
+void IndexHandle::combine() {
+  Xapian::Database combined;
+  bool any = false;
+  for (const Shard& shard : shards_)
+    if (shard.db) combined.add_database(*shard.db), any = true;
+  if (any)
+    db_ = std::move(combined);
+  else
+    db_.reset();
 }
 
 ApiResult<Xapian::Database*> IndexHandle::refresh() {
   try {
-    // reopen() follows new revisions of the same files; a directory swapped in whole needs the
-    // new files opened.
-    if (db_ && identities() != opened_) db_.reset();
-    if (!db_) {
-      opened_ = identities();
-      Xapian::Database combined;
-      for (const auto& spec : specs_) combined.add_database(open_index(spec));
-      db_ = std::move(combined);
+    if (open_due_shards() || !db_) {
+      combine();
     } else if (db_->reopen()) {
       metrics_.record_reopen();
     }
-    return &*db_;
+  } catch (const Xapian::NetworkError&) {
+    shard_failed();
   } catch (const Xapian::Error& e) {
-    db_.reset();
-    return ApiError{503, "index_unavailable", "the index cannot be opened at the moment",
-                    e.get_description()};
+    // A local shard that cannot be reopened: opened anew next time.
+    for (Shard& shard : shards_)
+      if (!is_remote(shard.spec)) shard.db.reset(), shard.error = e.get_description();
+    combine();
   }
+  if (!db_) {
+    std::string why;
+    for (const Shard& shard : shards_) why += (why.empty() ? "" : "; ") + shard.error;
+    return ApiError{503, "index_unavailable", "the index cannot be opened at the moment", why};
+  }
+  return &*db_;
 }
 
 void IndexHandle::recover() {
   try {
     if (db_ && db_->reopen()) metrics_.record_reopen();
+  } catch (const Xapian::NetworkError&) {
+    shard_failed();
   } catch (const Xapian::Error&) {
     db_.reset();
   }
+}
+
+void IndexHandle::shard_failed() {
+  const auto now = std::chrono::steady_clock::now();
+  for (Shard& shard : shards_) {
+    if (!shard.db || !is_remote(shard.spec)) continue;
+    try {
+      shard.db->reopen();  // a round trip to the shard's server
+    } catch (const Xapian::Error& e) {
+      shard.db.reset();
+      shard.error = e.get_description();
+      shard.retry_at = now + options_.retry;
+    }
+  }
+  combine();
+}
+
+std::vector<std::string> IndexHandle::missing() const {
+  std::vector<std::string> out;
+  for (const Shard& shard : shards_)
+    if (!shard.db) out.push_back(shard.spec);
+  return out;
+}
+
+nlohmann::json IndexHandle::shard_states() const {
+  nlohmann::json states = nlohmann::json::array();
+  for (const Shard& shard : shards_) {
+    nlohmann::json state = {{"spec", shard.spec}, {"state", shard.db ? "up" : "down"}};
+    if (shard.db) {
+      try {
+        state["documents"] = shard.db->get_doccount();
+      } catch (const Xapian::Error& e) {
+        state["state"] = "down";
+        state["error"] = e.get_msg();
+      }
+    } else {
+      state["error"] = shard.error;
+    }
+    states.push_back(std::move(state));
+  }
+  return states;
 }
 
 }  // namespace newsdex::searchd

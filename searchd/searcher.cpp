@@ -88,6 +88,13 @@ json metadata_json(const Xapian::Database& db, const char* key) {
   return parsed.is_discarded() ? json(value) : parsed;
 }
 
+ApiError shard_unavailable(const std::vector<std::string>& missing) {
+  std::string list;
+  for (const auto& spec : missing) list += (list.empty() ? "" : ", ") + spec;
+  return ApiError{503, "shard_unavailable", "index shards cannot be reached: " + list,
+                  "server.allow_partial is false", 1};
+}
+
 // A record this server cannot read is never shown as a document with empty fields: one of an
 // older schema waits for the indexer, which rebuilds such an index when it starts.
 ApiError unreadable(Xapian::docid id, const Error& error) {
@@ -163,7 +170,7 @@ std::optional<Xapian::Query> request_filter(const SearchRequest& request,
 }
 
 Searcher::Searcher(std::vector<std::string> index_specs, Metrics& metrics, SearchOptions options)
-    : index_(std::move(index_specs), metrics), options_(options) {}
+    : index_(std::move(index_specs), metrics, options.shards), options_(options) {}
 
 template <class Op>
 ApiResult<json> Searcher::with_index(Op op) {
@@ -171,7 +178,15 @@ ApiResult<json> Searcher::with_index(Op op) {
     auto db = index_.refresh();
     if (!db.ok()) return db.error();
     try {
-      return op(*db.value());
+      const std::vector<std::string> missing = index_.missing();
+      if (!missing.empty() && !options_.allow_partial) return shard_unavailable(missing);
+      auto reply = op(*db.value());
+      if (reply.ok() && !missing.empty() && reply.value().is_object()) {
+        // The answer of the shards that are up, and which are not.
+        reply.value()["partial"] = true;
+        reply.value()["failed_shards"] = missing;
+      }
+      return reply;
     } catch (const Xapian::DatabaseModifiedError& e) {
       // The indexer committed twice during this search: read the newest revision and retry.
       if (attempt >= 3)
@@ -184,9 +199,11 @@ ApiResult<json> Searcher::with_index(Op op) {
       // Our own range processor's messages and the parser's syntax messages: about the query.
       return bad_request("query_syntax", e.get_msg());
     } catch (const Xapian::NetworkError& e) {
-      index_.recover();
-      return ApiError{503, "shard_unavailable", "a remote index shard cannot be reached",
-                      e.get_description(), 1};
+      // A shard stopped answering during this request: the others answer it again.
+      index_.shard_failed();
+      if (attempt >= 3 || index_.missing().size() == index_.specs().size())
+        return ApiError{503, "shard_unavailable", "a remote index shard cannot be reached",
+                        e.get_description(), 1};
     } catch (const Xapian::Error& e) {
       return ApiError{500, "index_error", "the index could not be read", e.get_description()};
     }
@@ -280,7 +297,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   // match: the documents; words: what the ranking boosts look for.
   auto run = [&](const Xapian::Query& match, const std::vector<std::string>& words) {
-    Outcome outcome{Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets)};
+    Outcome outcome{
+        Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets), {}, {}, {}, false};
     outcome.match = filter ? Xapian::Query(Xapian::Query::OP_FILTER, match, *filter) : match;
     if (sort == Sort::relevance && !empty_query)
       outcome.ranking =
@@ -408,7 +426,7 @@ ApiResult<json> Searcher::stats() {
         {"documents", db.get_doccount()},
         {"languages", languages},
         {"index_bytes", bytes},
-        {"shards", index_.specs().size()},
+        {"shards", index_.shard_states()},
         {"schema_version", metadata_json(db, schema::kMetaSchemaVersion)},
         {"last_commit", metadata_json(db, schema::kMetaLastCommit)},
         {"docs_indexed", metadata_json(db, schema::kMetaDocsIndexed)},
@@ -431,7 +449,10 @@ ApiResult<json> Searcher::health() {
     // Searching still works while the indexer cannot write; the index just stops changing.
     const auto indexer = indexer_state(db);
     const bool degraded = indexer.is_object() && indexer.value("state", "") == "degraded";
-    json health{{"status", degraded ? "degraded" : "ok"}, {"documents", db.get_doccount()}};
+    // A shard down also degrades the service ("failed_shards" names it).
+    const bool shard_down = !index_.missing().empty();
+    json health{{"status", degraded || shard_down ? "degraded" : "ok"},
+                {"documents", db.get_doccount()}};
     if (degraded) health["indexer"] = {{"state", "degraded"}};
     return health;
   });

@@ -24,6 +24,9 @@ struct SearchOptions {
   // but total and facets are estimates ("exact": false, "timed_out": true). 0 = no limit.
   std::chrono::milliseconds match_time_limit{1000};
   RankingConfig ranking;
+  ShardOptions shards;
+  // With a shard down: answer from the others ("partial": true), or 503 shard_unavailable.
+  bool allow_partial = true;
   double default_recency_days = 0;  // the recency half-life of requests that give none; 0 = off
 };
 

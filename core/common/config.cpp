@@ -89,6 +89,9 @@ void read_server(Section& s, ServerConfig& c) {
   s.read("match_time_limit_ms", c.match_time_limit_ms, 0, kHourMs);
   s.read("queue_timeout_ms", c.queue_timeout_ms, 1, kHourMs);
   s.read("compression_level", c.compression_level, 0, 9);
+  s.read("allow_partial", c.allow_partial);
+  s.read("shard_timeout_ms", c.shard_timeout_ms, 1, kHourMs);
+  s.read("shard_retry_ms", c.shard_retry_ms, 1, kHourMs);
   s.read("api_keys", c.api_keys, /*allow_empty_items=*/false);
   s.read("search_keys", c.search_keys, /*allow_empty_items=*/false);
   s.read("page_key", c.page_key);

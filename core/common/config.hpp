@@ -63,6 +63,9 @@ struct ServerConfig {
   unsigned match_time_limit_ms = 1000;    // then partial results, "exact": false; 0 = none
   unsigned queue_timeout_ms = 1000;       // wait for a free worker, then 503 overloaded
   unsigned compression_level = 4;         // gzip level for HTTP clients that accept it; 0 = off
+  bool allow_partial = true;              // a shard down: answer from the others, or 503 when false
+  unsigned shard_timeout_ms = 5000;       // a remote shard's connect and reply timeout
+  unsigned shard_retry_ms = 1000;         // a shard left out is tried again after this long
   friend bool operator==(const ServerConfig&, const ServerConfig&) = default;
 };
 
