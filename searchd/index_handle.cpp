@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "entity_terms.hpp"
@@ -134,6 +135,10 @@ void IndexHandle::shard_failed() {
     }
   }
   combine();
+}
+
+bool IndexHandle::has_remote_shards() const {
+  return std::ranges::any_of(specs_, is_remote);
 }
 
 std::vector<std::string> IndexHandle::missing() const {

@@ -47,6 +47,7 @@ class IndexHandle {
   nlohmann::json shard_states() const;
 
   const std::vector<std::string>& specs() const { return specs_; }
+  bool has_remote_shards() const;
 
  private:
   struct Shard {

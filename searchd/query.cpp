@@ -14,6 +14,7 @@
 #include "normalize.hpp"
 #include "schema.hpp"
 #include "stemmers.hpp"
+#include "term_spelling.hpp"
 
 namespace newsdex {
 namespace {
@@ -159,7 +160,8 @@ Xapian::Query or_of_langs(const std::vector<std::string>& langs) {
 
 }  // namespace
 
-std::string spelling_correction(const Xapian::Database& db, std::string_view normalized) {
+std::string spelling_correction(const Xapian::Database& db, std::string_view normalized,
+                                bool from_terms) {
   // Xapian's own correction also "corrects" words the index has (black -> back), so only words
   // with no documents are replaced.
   std::string out;
@@ -176,7 +178,8 @@ std::string spelling_correction(const Xapian::Database& db, std::string_view nor
     std::string replacement(word);
     if (!word.empty() && !is_operator(word) && word.find_first_of(":*") == std::string_view::npos &&
         !db.term_exists(std::string(word))) {
-      const std::string suggestion = db.get_spelling_suggestion(std::string(word), 2);
+      std::string suggestion = db.get_spelling_suggestion(std::string(word), 2);
+      if (suggestion.empty() && from_terms) suggestion = suggest_from_terms(db, word);
       if (!suggestion.empty() && suggestion != word) {
         replacement = suggestion;
         changed = true;

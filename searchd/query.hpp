@@ -83,8 +83,11 @@ BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
                        const QueryLimits& limits = {}, bool suggest = true);
 
 // The query with every word the index lacks replaced by Xapian's spelling suggestion (from the
-// spelling data the indexer adds), or "" when no word was replaced.
-std::string spelling_correction(const Xapian::Database& db, std::string_view normalized);
+// spelling data the indexer adds), or "" when no word was replaced. from_terms: when that gives
+// nothing, the closest word of the term dictionary (term_spelling.hpp), for indexes with remote
+// shards, whose spelling data Xapian cannot read.
+std::string spelling_correction(const Xapian::Database& db, std::string_view normalized,
+                                bool from_terms = false);
 
 // Parses "2020-09-27", "20200927", "2020-09" or "2020" into the YYYYMMDD form of kSlotDate; the
 // first (or, with end = true, the last) day of a partial date. "" when it is not exactly one of

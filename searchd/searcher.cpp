@@ -319,7 +319,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     return outcome;
   };
 
-  const BuiltQuery built = build_query(db, normalized, options_.query);
+  BuiltQuery built = build_query(db, normalized, options_.query, /*suggest=*/false);
+  built.corrected = spelling_correction(db, normalized, index_.has_remote_shards());
   std::string searched = normalized;
   Outcome outcome = run(built.query, positive_words(normalized));
   json suggestion = built.corrected.empty() ? json() : json(built.corrected);

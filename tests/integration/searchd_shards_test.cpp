@@ -129,6 +129,10 @@ TEST_F(Shards, ARemoteShardAnswersWithTheLocalOneFacetsAndSnippetsIncluded) {
   for (const auto& hit : r["hits"])
     EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>harbour</mark>"), std::string::npos)
         << hit;
+  // Spelling data is read from every shard (a word only the remote shard has).
+  auto misspelt = search(s, "feryy");
+  ASSERT_TRUE(misspelt.ok()) << misspelt.error().message << ": " << misspelt.error().detail;
+  EXPECT_EQ(misspelt.value()["suggestion"], "ferry");
   auto stats = s.stats();
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats.value()["documents"], 4);

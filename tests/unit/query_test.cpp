@@ -4,6 +4,7 @@
 
 #include "entity_terms.hpp"
 #include "schema.hpp"
+#include "term_spelling.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
@@ -255,6 +256,35 @@ TEST(EntityFilter, FoldsLikeTheIndexer) {
     enquire.set_query(entity_filter(schema::kPrefixPerson, asked));
     EXPECT_EQ(enquire.get_mset(0, 10).size(), 1u) << asked;
   }
+}
+
+}  // namespace
+}  // namespace newsdex
+
+namespace newsdex {
+namespace {
+
+TEST(TermSpelling, EditDistanceCountsCodePointsAndSwaps) {
+  EXPECT_EQ(edit_distance("ferry", "feryy", 2), 1u);
+  EXPECT_EQ(edit_distance("harbour", "harbuor", 2), 1u);  // a swap is one edit
+  EXPECT_EQ(edit_distance("армия", "армии", 2), 1u);      // letters, not bytes
+  EXPECT_EQ(edit_distance("kitten", "sitting", 2), 3u);   // past the limit: limit + 1
+  EXPECT_EQ(edit_distance("ferry", "ferry", 2), 0u);
+}
+
+TEST(TermSpelling, TheMostFrequentCloseWordSharingTheFirstLetters) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* words : {"ferry harbour", "ferry port", "fern garden", "berry jam"}) {
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    generator.set_document(doc);
+    generator.index_text(words);
+    db.add_document(doc);
+  }
+  EXPECT_EQ(suggest_from_terms(db, "feryy"), "ferry");  // 2 documents, beats "fern"
+  EXPECT_EQ(suggest_from_terms(db, "harbuor"), "harbour");
+  EXPECT_EQ(suggest_from_terms(db, "zzzzz"), "");
+  EXPECT_EQ(suggest_from_terms(db, "ferry"), "fern");  // never the word itself
 }
 
 }  // namespace
