@@ -15,6 +15,12 @@ bool is_remote(const std::string& spec) {
   return spec.starts_with("tcp://");
 }
 
+// How replies name a shard: a remote one by its spec, a local one by its place among the specs
+// ("local:1"), since index paths stay with the operator.
+std::string public_name(const std::string& spec, std::size_t index) {
+  return is_remote(spec) ? spec : "local:" + std::to_string(index + 1);
+}
+
 std::pair<dev_t, ino_t> identity_of(const std::string& spec) {
   struct stat st {};
   if (!is_remote(spec) && ::stat(spec.c_str(), &st) == 0) return {st.st_dev, st.st_ino};
@@ -143,25 +149,26 @@ bool IndexHandle::has_remote_shards() const {
 
 std::vector<std::string> IndexHandle::missing() const {
   std::vector<std::string> out;
-  for (const Shard& shard : shards_)
-    if (!shard.db) out.push_back(shard.spec);
+  for (std::size_t i = 0; i < shards_.size(); ++i)
+    if (!shards_[i].db) out.push_back(public_name(shards_[i].spec, i));
   return out;
 }
 
 nlohmann::json IndexHandle::shard_states() const {
   nlohmann::json states = nlohmann::json::array();
-  for (const Shard& shard : shards_) {
-    nlohmann::json state = {{"spec", shard.spec}, {"state", shard.db ? "up" : "down"}};
-    if (shard.db) {
-      try {
-        state["documents"] = shard.db->get_doccount();
-      } catch (const Xapian::Error& e) {
-        state["state"] = "down";
-        state["error"] = e.get_msg();
-      }
-    } else {
-      state["error"] = shard.error;
+  for (std::size_t i = 0; i < shards_.size(); ++i) {
+    const Shard& shard = shards_[i];
+    nlohmann::json state = {{"shard", public_name(shard.spec, i)},
+                            {"state", shard.db ? "up" : "down"}};
+    try {
+      if (shard.db) state["documents"] = shard.db->get_doccount();
+    } catch (const Xapian::Error&) {
+      state["state"] = "down";
     }
+    // Xapian's text names paths: a remote shard's is the operator's own address, a local one's
+    // stays in the log.
+    if (state["state"] == "down")
+      state["error"] = is_remote(shard.spec) ? shard.error : "the index cannot be opened";
     states.push_back(std::move(state));
   }
   return states;

@@ -40,10 +40,12 @@ class IndexHandle {
   // After a NetworkError: asks every remote shard again and leaves out those that do not answer.
   void shard_failed();
 
-  // The shards left out of the database now (their specs), in spec order.
+  // The shards left out of the database now, in spec order: a remote one by its spec, a local one
+  // as "local:N" (its place among the specs, from 1), since replies never show index paths.
   std::vector<std::string> missing() const;
 
-  // Each shard's spec, "up" or "down", its document count when up and why when down.
+  // Each shard's name (as missing() gives it), "up" or "down", its document count when up and
+  // why when down.
   nlohmann::json shard_states() const;
 
   const std::vector<std::string>& specs() const { return specs_; }
