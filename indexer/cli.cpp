@@ -17,6 +17,7 @@
 #include "entity_explain.hpp"
 #include "file_reader.hpp"
 #include "formats.hpp"
+#include "index_snapshot.hpp"
 #include "indexer.hpp"
 #include "logging.hpp"
 #include "status.hpp"
@@ -34,6 +35,7 @@ struct Flags {
   bool status = false;
   bool check = false;
   std::string explain;
+  std::string snapshot;
   unsigned workers = 0;
 };
 
@@ -108,6 +110,21 @@ int check_command(const Config& config) {
   return 0;
 }
 
+// --snapshot DIR: a copy of the index to back up or to restore from.
+int snapshot_command(const Config& config, const std::string& destination) {
+  auto info = snapshot_index(config.paths.index, destination);
+  if (!info) {
+    std::fprintf(stderr, "newsdex-indexer: %s\n", info.error().message.c_str());
+    return info.error().code == Errc::invalid_argument ? 2 : 1;
+  }
+  fmt::print("snapshot of revision {} ({} documents, {:.1f} MB) written to {}{}\n", info->revision,
+             info->documents, info->bytes / 1e6, destination,
+             info->attempts > 1
+                 ? fmt::format(" (copy {}: commits overtook the earlier ones)", info->attempts)
+                 : "");
+  return 0;
+}
+
 // --explain: what the indexer makes of one file, for an editor asking why it is tagged as it is.
 int explain_file(const std::string& path) {
   auto format = format_for(path);
@@ -161,6 +178,10 @@ int run_indexer_cli(int argc, char** argv) {
   app.add_flag("--check", flags.check,
                "compare the index with the documents directory (paths, hashes, duplicates); "
                "print every difference and exit 1 if there is any, 0 when they agree");
+  app.add_option("--snapshot", flags.snapshot,
+                 "write a consistent, compacted copy of the index's current revision to DIR (which "
+                 "must not exist), safe while the indexer runs, then exit")
+      ->type_name("DIR");
   app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)")
       ->type_name("N");
   app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error, critical, off")
@@ -173,7 +194,7 @@ int run_indexer_cli(int argc, char** argv) {
   }
 
   if (!flags.explain.empty()) return explain_file(flags.explain);
-  auto config = resolve_config(flags, !flags.status);
+  auto config = resolve_config(flags, !flags.status && flags.snapshot.empty());
   if (!config) {
     std::fprintf(stderr, "newsdex-indexer: %s\n", config.error().message.c_str());
     return 2;
@@ -183,6 +204,7 @@ int run_indexer_cli(int argc, char** argv) {
     return 2;
   }
   if (flags.check) return check_command(*config);
+  if (!flags.snapshot.empty()) return snapshot_command(*config, flags.snapshot);
   if (flags.status) {
     auto report = index_status_report(config->paths.index);
     if (!report) {
