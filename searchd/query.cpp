@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -304,6 +305,50 @@ std::size_t count_query_words(std::string_view normalized) {
   return words;
 }
 
+namespace {
+
+// The chunks of a normalised query (defined below, beside the other readers of it).
+std::vector<std::string_view> chunks_of(std::string_view normalized);
+
+// A word the query parser would take as one term: letters, digits and marks only.
+bool is_simple_word(std::string_view word) {
+  return std::ranges::none_of(word, [](unsigned char c) { return c < 0x80 && !std::isalnum(c); });
+}
+
+// The Snowball stemmer of a language, made once per thread.
+const Xapian::Stem& stemmer_for(std::string_view name) {
+  thread_local std::map<std::string, Xapian::Stem, std::less<>> stemmers;
+  auto found = stemmers.find(name);
+  if (found == stemmers.end())
+    found = stemmers.emplace(std::string(name), Xapian::Stem(std::string(name))).first;
+  return found->second;
+}
+
+// One word over every language of the index: its stem in each stemmed language, limited to that
+// language's documents, and the word itself in the documents of the others. As one synonym, so
+// that the word has one document frequency, and weighs the same, whichever language's documents
+// hold it (separate stems would make a word rare in one language and common in another).
+Xapian::Query word_query(const std::string& word, const std::vector<std::string>& langs) {
+  std::map<std::string, std::vector<std::string>> by_stem;
+  std::vector<std::string> stemmed;
+  for (const std::string& lang : langs) {
+    const std::string_view name = stemmer_name(lang);
+    if (name.empty()) continue;
+    by_stem[stemmer_for(name)(word)].push_back(lang);
+    stemmed.push_back(lang);
+  }
+  if (by_stem.empty()) return Xapian::Query(word);
+  std::vector<Xapian::Query> forms;
+  for (const auto& [stem, in_langs] : by_stem)
+    forms.emplace_back(Xapian::Query::OP_FILTER,
+                       Xapian::Query(std::string(schema::kPrefixStem) + stem),
+                       or_of_langs(in_langs));
+  forms.emplace_back(Xapian::Query::OP_AND_NOT, Xapian::Query(word), or_of_langs(stemmed));
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
+}  // namespace
+
 BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
                        const QueryLimits& limits, bool suggest) {
   BuiltQuery built;
@@ -314,11 +359,23 @@ BuiltQuery build_query(const Xapian::Database& db, std::string_view normalized,
   if (count_query_words(normalized) > limits.max_terms)
     throw QueryTooLarge("the query has more than " + std::to_string(limits.max_terms) + " words");
   const std::string text(normalized);
+  if (suggest) built.corrected = spelling_correction(db, normalized);
+
+  // Bare words, the common query: each word one synonym over the languages (word_query).
+  const std::vector<std::string_view> chunks = chunks_of(normalized);
+  if (is_plain(normalized) && std::ranges::all_of(chunks, is_simple_word)) {
+    const std::vector<std::string> langs = index_languages(db);
+    std::vector<Xapian::Query> words;
+    for (std::string_view chunk : chunks) words.push_back(word_query(std::string(chunk), langs));
+    built.query = words.size() == 1
+                      ? words.front()
+                      : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+    return built;
+  }
 
   Xapian::QueryParser plain;
   configure(plain, db, limits);
   const Xapian::Query unstemmed = plain.parse_query(text, kFlags);
-  if (suggest) built.corrected = spelling_correction(db, normalized);
 
   // One part per distinct stemmed parse; languages whose parses are identical share a part.
   std::map<std::string, std::pair<Xapian::Query, std::vector<std::string>>> parts;

@@ -172,3 +172,49 @@ TEST_F(Ranking, RecencyAndExplainAreValidatedInRequests) {
 
 }  // namespace
 }  // namespace newsdex::searchd
+
+namespace newsdex::searchd {
+namespace {
+
+// A query matching stories in two languages orders them by how much they are about it, not by
+// which language's part of the query matched (each language has its own stemmed terms, with
+// their own document frequencies).
+TEST(CrossLanguageRanking, TheStoryMoreAboutTheWordWinsInEitherLanguage) {
+  const std::string english_long =
+      "The city council met on Tuesday to discuss the budget, the harbour, the new school and "
+      "the roads, and a member said the summer festival would go ahead as planned this year.";
+  const std::string english_short =
+      "The festival opened with a festival parade; festival crowds filled the festival square.";
+  const std::string french_long =
+      "Le conseil municipal s'est réuni mardi pour discuter du budget, du port, de la nouvelle "
+      "école et des routes, et un élu a dit que le festival d'été aurait lieu comme prévu.";
+  const std::string french_short =
+      "Le festival a ouvert avec un défilé du festival; la foule du festival remplissait la place "
+      "du festival.";
+  for (const bool french_is_richer : {true, false}) {
+    testing::TempDir dir;
+    const auto write = [&](const std::string& name, const std::string& body) {
+      testing::write_file(dir / "docs" / name, "Local news\n2020-06-01\n\n" + body + "\n");
+    };
+    write("en.txt", french_is_richer ? english_long : english_short);
+    write("fr.txt", french_is_richer ? french_short : french_long);
+    // More English stories with the word: its English stem is the more common one.
+    for (int i = 0; i < 4; ++i)
+      write("en-other-" + std::to_string(i) + ".txt",
+            "A short note about the weather and the festival in town number " + std::to_string(i) +
+                " of the county, written for the local paper.");
+    testing::index_documents(dir / "docs", dir / "index");
+    Metrics metrics;
+    Searcher searcher({(dir / "index").string()}, metrics);
+    SearchRequest request;
+    request.q = "festival";
+    auto reply = searcher.search(request);
+    ASSERT_TRUE(reply.ok()) << reply.error().message;
+    ASSERT_FALSE(reply.value()["hits"].empty());
+    EXPECT_EQ(reply.value()["hits"][0]["id"], french_is_richer ? "fr.txt" : "en.txt")
+        << reply.value()["hits"].dump();
+  }
+}
+
+}  // namespace
+}  // namespace newsdex::searchd
