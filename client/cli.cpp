@@ -100,6 +100,9 @@ CLI::App* add_search_command(CLI::App& app, Flags& flags) {
                       "Favour recent stories: a half-life such as 12h, 7d, 2w or 1y, or off");
   command->add_option("--limit", search.limit, "Hits per page")->check(CLI::PositiveNumber);
   command->add_option("--page", search.page, "Page number, from 1")->check(CLI::PositiveNumber);
+  command->add_flag("--exact", search.exact,
+                    "Search exactly what was typed, even when only its spelling suggestion "
+                    "matches");
   command->add_flag("--facets", search.facets,
                     "Also show counts of people, organisations, places, languages and years");
   return command;

@@ -119,7 +119,10 @@ std::string render_search(const json& reply, unsigned first_number, const Render
     out +=
         fmt::format("No document holds every word: showing those with at least {} of {}.\n",
                     relaxed->value("required", 0u), relaxed->value("words", json::array()).size());
-  if (auto suggestion = one_line(text_of(reply, "suggestion")); !suggestion.empty())
+  if (auto results_for = one_line(text_of(reply, "results_for")); !results_for.empty())
+    out += fmt::format("Showing results for: {} (search instead for what you typed with --exact)\n",
+                       results_for);
+  else if (auto suggestion = one_line(text_of(reply, "suggestion")); !suggestion.empty())
     out += fmt::format("Did you mean: {}?\n", suggestion);
   return out;
 }

@@ -21,6 +21,7 @@ nlohmann::json search_params(const SearchOptions& options) {
   if (!options.to.empty()) params["to"] = options.to;
   if (!options.sort.empty()) params["sort"] = options.sort;
   if (!options.recency.empty()) params["recency"] = options.recency;
+  if (options.exact) params["correct"] = false;
   if (options.limit || options.page > 1) params["limit"] = options.limit.value_or(kDefaultPageSize);
   if (options.page > 1) params["offset"] = offset_of(options);
   if (options.facets) {

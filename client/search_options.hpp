@@ -25,6 +25,7 @@ struct SearchOptions {
   std::optional<unsigned> limit;
   unsigned page = 1;  // 1-based
   bool facets = false;
+  bool exact = false;  // never answer for the spelling suggestion instead (server: correct=false)
 };
 
 nlohmann::json search_params(const SearchOptions& options);

@@ -287,11 +287,12 @@ ApiResult<SearchRequest> parse_search_json(const json& body, const Limits& limit
           error = bad_value(name, "must be a half-life such as 12h, 7d, 2w or 1y, or off"),
           failed = true;
       }
-    } else if (name == "explain") {
+    } else if (name == "explain" || name == "correct") {
+      bool& flag = name == "explain" ? request.explain : request.correct;
       if (value.is_boolean())
-        request.explain = value.get<bool>();
+        flag = value.get<bool>();
       else if (value == "true" || value == "false")
-        request.explain = value == "true";
+        flag = value == "true";
       else
         error = bad_value(name, "must be true or false"), failed = true;
     } else if (name == "offset") {

@@ -63,6 +63,9 @@ struct SearchRequest {
   // The recency prior's half-life in days: unset = the server's default, 0 = off.
   std::optional<double> recency_days;
   bool explain = false;  // each hit's score in parts
+  // When nothing matches and the spelling suggestion does, answer for the suggestion
+  // ("results_for"); false searches exactly what was typed ("search instead for").
+  bool correct = true;
 
   bool has_filter() const;
 };

@@ -68,7 +68,7 @@ std::string browse_request_key(const SearchRequest& r) {
               r.offset,         r.limit,
               r.snippet,        r.highlight_pre,
               r.highlight_post, r.fields,
-              r.explain};
+              r.explain,        r.correct};
   return key.dump();
 }
 
@@ -327,8 +327,9 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   auto out_of_time = [&] {
     return limit.count() > 0 && std::chrono::steady_clock::now() - start >= limit;
   };
-  if (outcome.mset.get_matches_upper_bound() == 0 && !built.corrected.empty() && !out_of_time()) {
-    // Nothing for what was typed: answer for the suggestion instead (it is in "suggestion").
+  if (outcome.mset.get_matches_upper_bound() == 0 && !built.corrected.empty() && request.correct &&
+      !out_of_time()) {
+    // Nothing for what was typed: answer for the suggestion instead ("results_for" says so).
     searched = built.corrected;
     outcome = run(build_query(db, searched, options_.query, /*suggest=*/false).query,
                   positive_words(searched));
@@ -393,6 +394,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
       {"suggestion", suggestion},
   };
   if (timed_out) reply["timed_out"] = true;
+  if (searched != normalized) reply["results_for"] = searched;
   if (relaxed)
     reply["relaxed"] = {{"words", positive_words(searched)}, {"required", relaxed->required}};
   if (!cache_key.empty() && !timed_out) browse_cache_ = {std::move(cache_key), reply};

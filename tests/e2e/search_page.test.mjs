@@ -162,9 +162,20 @@ try {
     await page.waitForFunction(() => /^4 results/.test(document.getElementById('status').textContent));
   });
 
-  await check('"did you mean" follows the suggestion', async () => {
+  await check('results for the suggestion say so, and "search instead" searches what was typed', async () => {
     await page.locator('#q').fill('budgit');
     await page.locator('#q').press('Enter');
+    await page.locator('#results-for').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#results-for-q').textContent(), 'budget');
+    await page.waitForFunction(() => /4 results for “budget”/.test(document.getElementById('status').textContent));
+    await page.screenshot({ path: join(screenshots, 'results-for.png'), fullPage: true });
+    await page.locator('#search-instead').click();
+    await page.waitForFunction(() => /^0 results for “budgit”/.test(document.getElementById('status').textContent));
+    assert.match(page.url(), /correct=false/);
+    assert.equal(await page.locator('#results-for').isHidden(), true);
+  });
+
+  await check('"did you mean" follows the suggestion', async () => {
     const link = page.locator('#suggestion-link');
     await link.waitFor({ state: 'visible' });
     assert.equal(await link.textContent(), 'budget');

@@ -79,6 +79,14 @@ TEST(ClientRender, ARelaxedQuerySaysWhatEachHitLacks) {
             "No document holds every word: showing those with at least 2 of 3.\n");
 }
 
+TEST(ClientRender, ResultsOfTheSuggestionSaySo) {
+  const auto reply = json::parse(R"({"total": {"value": 0, "exact": true}, "hits": [],
+    "facets": {}, "suggestion": "budget", "results_for": "budget"})");
+  EXPECT_EQ(render_search(reply, 1, {}),
+            "0 results\n"
+            "Showing results for: budget (search instead for what you typed with --exact)\n");
+}
+
 TEST(ClientRender, ExactTotalsAndNoSuggestion) {
   const auto reply = json::parse(R"({"total": {"value": 1, "exact": true}, "took_ms": 1,
                                      "hits": [], "facets": {}, "suggestion": null})");

@@ -218,3 +218,34 @@ TEST(CrossLanguageRanking, TheStoryMoreAboutTheWordWinsInEitherLanguage) {
 
 }  // namespace
 }  // namespace newsdex::searchd
+
+namespace newsdex::searchd {
+namespace {
+
+// Nothing for what was typed, something for its spelling suggestion: the reply answers for the
+// suggestion and says so; correct=false searches exactly what was typed.
+TEST(SpellingFallback, ResultsForTheSuggestionSaySoAndCanBeRefused) {
+  testing::TempDir dir;
+  testing::write_file(dir / "docs" / "budget.txt",
+                      "City budget\n2022-04-01\n\nThe city budget pays for the harbour repairs.\n");
+  testing::index_documents(dir / "docs", dir / "index");
+  Metrics metrics;
+  Searcher searcher({(dir / "index").string()}, metrics);
+  SearchRequest request;
+  request.q = "budgte";
+  auto corrected = searcher.search(request);
+  ASSERT_TRUE(corrected.ok());
+  EXPECT_EQ(corrected.value()["results_for"], "budget");
+  EXPECT_EQ(corrected.value()["hits"].size(), 1u);
+  request.correct = false;
+  auto exact = searcher.search(request);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_TRUE(exact.value()["hits"].empty());
+  EXPECT_FALSE(exact.value().contains("results_for"));
+  EXPECT_EQ(exact.value()["suggestion"], "budget");  // still offered
+  request.q = "budget";
+  EXPECT_FALSE(searcher.search(request).value().contains("results_for"));
+}
+
+}  // namespace
+}  // namespace newsdex::searchd

@@ -15,6 +15,8 @@ const ui = {
   form: $('search-form'), q: $('q'), from: $('from'), to: $('to'), sort: $('sort'),
   main: $('main'), status: $('status'), chips: $('chips'), suggestion: $('suggestion'),
   suggestionLink: $('suggestion-link'), error: $('error'), hits: $('hits'), pager: $('pager'),
+  resultsFor: $('results-for'), resultsForQ: $('results-for-q'), searchInstead: $('search-instead'),
+  searchInsteadQ: $('search-instead-q'),
   facets: $('facets'), filters: $('filters'),
   doc: $('doc'), docTitle: $('doc-title'), docMeta: $('doc-meta'), docBody: $('doc-body'),
 };
@@ -29,7 +31,7 @@ function languageName(code) {
 // --- state <-> URL -------------------------------------------------------------------------------
 
 function emptyState() {
-  return { q: '', person: [], org: [], place: [], lang: [], from: '', to: '', sort: '', page: 1 };
+  return { q: '', person: [], org: [], place: [], lang: [], from: '', to: '', sort: '', page: 1, correct: true };
 }
 
 function stateFromUrl() {
@@ -41,6 +43,7 @@ function stateFromUrl() {
   state.to = params.get('to') || '';
   state.sort = ['date', '-date', 'relevance'].includes(params.get('sort')) ? params.get('sort') : '';
   state.page = Math.max(1, parseInt(params.get('page'), 10) || 1);
+  state.correct = params.get('correct') !== 'false';
   return state;
 }
 
@@ -52,6 +55,7 @@ function filterParams(state) {
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort) params.set('sort', state.sort);
+  if (state.correct === false) params.set('correct', 'false');
   return params;
 }
 
@@ -242,7 +246,8 @@ function describeTotal(reply) {
   const words = `${about}${n.toLocaleString()} result${n === 1 ? '' : 's'}`;
   const took = typeof reply.took_ms === 'number' ? ` (${reply.took_ms.toFixed(1)} ms)` : '';
   const page = n > PAGE_SIZE ? `, page ${state.page}` : '';
-  return state.q ? `${words} for “${state.q}”${page}${took}` : `${words}${page}${took}`;
+  const searched = reply.results_for || state.q;  // the suggestion, when the results are its
+  return searched ? `${words} for “${searched}”${page}${took}` : `${words}${page}${took}`;
 }
 
 function renderReply(reply) {
@@ -253,7 +258,14 @@ function renderReply(reply) {
   renderFacets(reply.facets);
   renderChips();
   renderPager((reply.total && reply.total.value) || 0);
-  if (reply.suggestion && reply.suggestion !== state.q) {
+  // The results are those of the spelling suggestion: say so, and offer what was typed.
+  ui.resultsFor.hidden = !reply.results_for;
+  if (reply.results_for) {
+    ui.resultsForQ.textContent = reply.results_for;
+    ui.searchInsteadQ.textContent = state.q;
+    ui.searchInstead.href = pageUrl({ ...state, correct: false, page: 1 });
+  }
+  if (reply.suggestion && reply.suggestion !== state.q && !reply.results_for) {
     ui.suggestionLink.textContent = reply.suggestion;
     ui.suggestionLink.href = pageUrl({ ...state, q: reply.suggestion, page: 1 });
     ui.suggestion.hidden = false;
@@ -269,6 +281,7 @@ function showError(message) {
   ui.hits.replaceChildren();
   ui.pager.replaceChildren();
   ui.suggestion.hidden = true;
+  ui.resultsFor.hidden = true;
 }
 
 // --- searching -----------------------------------------------------------------------------------
@@ -359,15 +372,19 @@ async function openDocument(id) {
 
 ui.q.addEventListener('input', () => {
   clearTimeout(debounceTimer);
-  debounceTimer = setTimeout(() => update({ q: ui.q.value.trim() }, false), DEBOUNCE_MS);
+  debounceTimer = setTimeout(() => update({ q: ui.q.value.trim(), correct: true }, false), DEBOUNCE_MS);
 });
 ui.form.addEventListener('submit', (event) => {
   event.preventDefault();
-  update({ q: ui.q.value.trim() }, true);
+  update({ q: ui.q.value.trim(), correct: true }, true);
 });
 ui.from.addEventListener('change', () => update({ from: ui.from.value }, true));
 ui.to.addEventListener('change', () => update({ to: ui.to.value }, true));
 ui.sort.addEventListener('change', () => update({ sort: ui.sort.value }, true));
+ui.searchInstead.addEventListener('click', (event) => {
+  event.preventDefault();
+  update({ correct: false }, true);
+});
 ui.suggestionLink.addEventListener('click', (event) => {
   event.preventDefault();
   update({ q: ui.suggestionLink.textContent }, true);
