@@ -10,8 +10,6 @@
 
 namespace newsdex {
 namespace fs = std::filesystem;
-namespace {
-
 std::uintmax_t directory_bytes(const fs::path& dir) {
   std::uintmax_t total = 0;
   std::error_code ec;
@@ -19,8 +17,6 @@ std::uintmax_t directory_bytes(const fs::path& dir) {
     if (entry.is_regular_file(ec)) total += entry.file_size(ec);
   return total;
 }
-
-}  // namespace
 
 Result<fs::path> compact_beside(const fs::path& given, CompactionResult& sizes) {
   fs::path index = fs::absolute(given).lexically_normal();

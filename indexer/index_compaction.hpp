@@ -16,6 +16,9 @@ struct CompactionResult {
   std::uintmax_t bytes_after = 0;
 };
 
+// The bytes of the files directly in an index directory (Xapian keeps no subdirectories).
+std::uintmax_t directory_bytes(const std::filesystem::path& dir);
+
 // Compacts the index at `index` into a sibling directory and exchanges the two; the old tables
 // are left at the returned path for the caller to delete once its writer is closed.
 Result<std::filesystem::path> compact_beside(const std::filesystem::path& index,

@@ -5,19 +5,13 @@
 
 #include <string>
 
+#include "index_compaction.hpp"  // directory_bytes
+
 namespace newsdex {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr unsigned kMaxAttempts = 10;
-
-std::uintmax_t directory_bytes(const fs::path& dir) {
-  std::uintmax_t total = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-  return total;
-}
 
 }  // namespace
 

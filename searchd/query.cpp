@@ -1,7 +1,6 @@
 #include "query.hpp"
 
 #include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,6 +11,7 @@
 #include <optional>
 
 #include "ascii.hpp"
+#include "encoding.hpp"  // code_points
 #include "normalize.hpp"
 #include "schema.hpp"
 #include "stemmers.hpp"
@@ -38,15 +38,10 @@ bool is_text_field(std::string_view field) {
 // Whether text holds a letter of a script written without spaces between words (Chinese,
 // Japanese, Thai, Lao, Khmer, Myanmar), where segmentation, not the user, finds the words.
 bool has_unspaced_script(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    UChar32 c = 0;
-    auto at = static_cast<int32_t>(i);
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(text.size()),
-            c);
-    i = static_cast<std::size_t>(at);
-    if (c < 0x0E00) continue;
+  return std::ranges::any_of(code_points(text), [](char32_t c) {
+    if (c < 0x0E00) return false;
     UErrorCode status = U_ZERO_ERROR;
-    switch (uscript_getScript(c, &status)) {
+    switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
       case USCRIPT_HAN:
       case USCRIPT_HIRAGANA:
       case USCRIPT_KATAKANA:
@@ -56,10 +51,9 @@ bool has_unspaced_script(std::string_view text) {
       case USCRIPT_MYANMAR:
         return true;
       default:
-        break;
+        return false;
     }
-  }
-  return false;
+  });
 }
 
 // Folds one chunk of query text (no spaces or quotes). inside_phrase: emit plain words.

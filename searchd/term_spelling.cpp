@@ -5,29 +5,18 @@
 #include <algorithm>
 #include <vector>
 
+#include "encoding.hpp"  // code_points
+
 namespace newsdex {
 namespace {
 
 constexpr unsigned kMaxEdits = 2;
 constexpr unsigned kMaxCandidates = 20000;
 
-std::vector<UChar32> code_points(std::string_view text) {
-  std::vector<UChar32> out;
-  for (std::size_t i = 0; i < text.size();) {
-    UChar32 c = 0;
-    auto at = static_cast<int32_t>(i);
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(text.size()),
-            c);
-    i = static_cast<std::size_t>(at);
-    out.push_back(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
-  const std::vector<UChar32> x = code_points(a), y = code_points(b);
+  const std::u32string x = code_points(a), y = code_points(b);
   const std::size_t n = x.size(), m = y.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
   // Optimal string alignment: three rows of the dynamic programme.
@@ -51,7 +40,7 @@ unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
 }
 
 std::string suggest_from_terms(const Xapian::Database& db, std::string_view word) {
-  const std::vector<UChar32> letters = code_points(word);
+  const std::u32string letters = code_points(word);
   if (letters.size() < 3) return {};
   // Words share their first letters with their misspellings far more often than not; the first
   // two for words long enough to spare them.

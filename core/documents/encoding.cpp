@@ -147,6 +147,20 @@ bool is_valid_utf8(std::string_view bytes) {
   return count_utf8(bytes).invalid == 0;
 }
 
+std::u32string code_points(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    UChar32 c = 0;
+    auto at = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), at, static_cast<int32_t>(utf8.size()),
+            c);
+    i = static_cast<std::size_t>(at);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
 Result<std::string> decode_text(std::string_view bytes) {
   if (bytes.empty()) return make_error(Errc::parse_error, "empty file");
   for (const auto& bom : kBoms) {

@@ -16,4 +16,7 @@ Result<std::string> decode_text(std::string_view bytes);
 // True when bytes are well-formed UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
+// The code points of UTF-8 text, U+FFFD for each broken sequence.
+std::u32string code_points(std::string_view utf8);
+
 }  // namespace newsdex
