@@ -36,7 +36,7 @@ Xapian::Query ranked(const Xapian::Query& match, const RankingParts& parts);
 std::unique_ptr<Xapian::Weight> weighting(const RankingConfig& options);
 
 // Each word sequence of 1 to 4 adjacent words, joined by spaces, longest first: the names a query
-// may hold ("ilham aliyev baku" -> "ilham aliyev baku", "ilham aliyev", "aliyev baku", ...).
+// may hold ("mara holt geneva" -> "mara holt geneva", "mara holt", "holt geneva", ...).
 std::vector<std::string> word_sequences(const std::vector<std::string>& words);
 
 }  // namespace newsdex::searchd

@@ -51,7 +51,7 @@ class Searcher : public Backend {
   // entity it is an alias of ("Volev" -> "Tamir Volyev").
   Xapian::Query entity_value_filter(const Xapian::Database& db, EntityType type,
                                     const std::string& value);
-  // The entity terms of the names a query's words hold ("ilham aliyev" -> XPERSON:ilham aliyev).
+  // The entity terms of the names a query's words hold ("mara holt" -> XPERSON:mara holt).
   std::vector<std::string> named_entities(const Xapian::Database& db,
                                           const std::vector<std::string>& words);
   nlohmann::json indexer_state(const Xapian::Database& db) const;
