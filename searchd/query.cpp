@@ -479,9 +479,13 @@ std::optional<RelaxedQuery> relax(const Xapian::Database& db, const std::vector<
                                   const QueryLimits& limits) {
   if (words.size() < 2 || words.size() > kMaxRelaxedWords) return std::nullopt;
   RelaxedQuery relaxed;
+  relaxed.words = words;
+  const std::vector<std::string> langs = index_languages(db);
   std::vector<Xapian::Query> word_queries;
   for (const auto& word : words) {
-    word_queries.push_back(build_query(db, word, limits, /*suggest=*/false).query);
+    word_queries.push_back(is_simple_word(word)
+                               ? word_query(word, langs)
+                               : build_query(db, word, limits, /*suggest=*/false).query);
     auto& terms = relaxed.word_terms.emplace_back();
     for (auto t = word_queries.back().get_unique_terms_begin();
          t != word_queries.back().get_unique_terms_end(); ++t)

@@ -64,9 +64,10 @@ bool is_plain(std::string_view normalized);
 // the most of them (at least `required`), ranked by all its words.
 struct RelaxedQuery {
   Xapian::Query query;
+  std::vector<std::string> words;  // the query's words, in order
   std::size_t required = 0;
-  // The index terms of each word (any language's stem, or the word itself), to tell which words a
-  // hit lacks.
+  // The index terms of each of `words` (any language's stem, or the word itself), to tell which
+  // words a hit lacks.
   std::vector<std::vector<std::string>> word_terms;
 };
 

@@ -203,35 +203,6 @@ bool SearchRequest::has_filter() const {
          !from.empty() || !to.empty();
 }
 
-std::optional<double> parse_half_life(std::string_view text) {
-  if (text == "0" || text == "off") return 0.0;
-  if (text.size() < 2) return std::nullopt;
-  double days_per_unit = 0;
-  switch (text.back()) {
-    case 'h':
-      days_per_unit = 1.0 / 24;
-      break;
-    case 'd':
-      days_per_unit = 1;
-      break;
-    case 'w':
-      days_per_unit = 7;
-      break;
-    case 'y':
-      days_per_unit = 365;
-      break;
-    default:
-      return std::nullopt;
-  }
-  unsigned count = 0;
-  const std::string_view digits = text.substr(0, text.size() - 1);
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), count);
-  if (ec != std::errc() || end != digits.data() + digits.size() || count == 0) return std::nullopt;
-  const double days = count * days_per_unit;
-  if (days > 3650) return std::nullopt;
-  return days;
-}
-
 bool is_facet_name(std::string_view name) {
   return std::ranges::find(kFacetNames, name) != kFacetNames.end();
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api.hpp"
+#include "config.hpp"    // parse_half_life, shared with [ranking]
 #include "encoding.hpp"  // is_valid_utf8, shared with document decoding
 
 namespace newsdex::searchd {
@@ -69,10 +70,6 @@ struct SearchRequest {
 
   bool has_filter() const;
 };
-
-// A half-life as days: "7d", "12h", "2w", "1y" (365 days), or "0" / "off" for none; nullopt when
-// it is none of those or longer than ten years.
-std::optional<double> parse_half_life(std::string_view text);
 
 // The facet names a request may ask for.
 bool is_facet_name(std::string_view name);

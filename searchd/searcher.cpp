@@ -116,13 +116,13 @@ json public_indexer_state(json state) {
 
 // The words of a relaxed query that a hit lacks (none of the word's terms matched it).
 json missing_words(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
-                   const RelaxedQuery& relaxed, std::string_view searched) {
+                   const RelaxedQuery& relaxed) {
   std::vector<std::string> matched(enquire.get_matching_terms_begin(hit),
                                    enquire.get_matching_terms_end(hit));
   std::ranges::sort(matched);
-  const std::vector<std::string> words = positive_words(searched);
+  const std::vector<std::string>& words = relaxed.words;
   json missing = json::array();
-  for (std::size_t i = 0; i < words.size() && i < relaxed.word_terms.size(); ++i)
+  for (std::size_t i = 0; i < words.size(); ++i)
     if (std::ranges::none_of(relaxed.word_terms[i], [&](const std::string& term) {
           return std::ranges::binary_search(matched, term);
         }))
@@ -301,8 +301,10 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
         Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets), {}, {}, {}, false};
     outcome.match = filter ? Xapian::Query(Xapian::Query::OP_FILTER, match, *filter) : match;
     if (sort == Sort::relevance && !empty_query)
-      outcome.ranking =
-          ranking_parts(db, words, named_entities(db, words), ranking, half_life, today);
+      outcome.ranking = ranking_parts(
+          db, words,
+          ranking.entity_weight > 0 ? named_entities(db, words) : std::vector<std::string>{},
+          ranking, half_life, today);
     outcome.query = ranked(outcome.match, outcome.ranking);
     outcome.enquire.set_query(outcome.query);
     outcome.enquire.set_weighting_scheme(*weighting(ranking));
@@ -371,7 +373,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     if (request.explain)
       entry["explain"] = explain_score(db, outcome.match, outcome.ranking, ranking,
                                        schema::id_term(entry["id"].get<std::string>()));
-    if (relaxed) entry["missing"] = missing_words(outcome.enquire, hit, *relaxed, searched);
+    if (relaxed) entry["missing"] = missing_words(outcome.enquire, hit, *relaxed);
     if ((fields & kHitEntities) != 0) entry["entities"] = entity_names(doc);
     if (request.snippet > 0 && (fields & kHitSnippet) != 0) {
       const MatchedTerms hit_terms =
@@ -395,8 +397,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   };
   if (timed_out) reply["timed_out"] = true;
   if (searched != normalized) reply["results_for"] = searched;
-  if (relaxed)
-    reply["relaxed"] = {{"words", positive_words(searched)}, {"required", relaxed->required}};
+  if (relaxed) reply["relaxed"] = {{"words", relaxed->words}, {"required", relaxed->required}};
   if (!cache_key.empty() && !timed_out) browse_cache_ = {std::move(cache_key), reply};
   return reply;
 }

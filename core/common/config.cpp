@@ -4,7 +4,6 @@
 #include <array>
 #include <charconv>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <system_error>
 #include <utility>
@@ -115,8 +114,7 @@ void read_ranking(Section& s, RankingConfig& c) {
   s.read_real("entity_weight", c.entity_weight, 0, 100);
   s.read_real("recency_weight", c.recency_weight, 0, 100);
   s.read("recency_half_life", c.recency_half_life);
-  static const std::regex kHalfLife("off|0|[1-9][0-9]{0,5}[hdwy]");
-  s.require(std::regex_match(c.recency_half_life, kHalfLife), "recency_half_life",
+  s.require(parse_half_life(c.recency_half_life).has_value(), "recency_half_life",
             "must be a half-life such as \"12h\", \"7d\", \"2w\" or \"1y\" (at most 10 "
             "years), or \"off\"");
 }
@@ -227,6 +225,35 @@ Result<Config> load_config(const std::filesystem::path& file) {
     config->server.socket = socket.string();
   }
   return config;
+}
+
+std::optional<double> parse_half_life(std::string_view text) {
+  if (text == "0" || text == "off") return 0.0;
+  if (text.size() < 2) return std::nullopt;
+  double days_per_unit = 0;
+  switch (text.back()) {
+    case 'h':
+      days_per_unit = 1.0 / 24;
+      break;
+    case 'd':
+      days_per_unit = 1;
+      break;
+    case 'w':
+      days_per_unit = 7;
+      break;
+    case 'y':
+      days_per_unit = 365;
+      break;
+    default:
+      return std::nullopt;
+  }
+  unsigned count = 0;
+  const std::string_view digits = text.substr(0, text.size() - 1);
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), count);
+  if (ec != std::errc() || end != digits.data() + digits.size() || count == 0) return std::nullopt;
+  const double days = count * days_per_unit;
+  if (days > 3650) return std::nullopt;
+  return days;
 }
 
 }  // namespace newsdex

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +84,11 @@ struct RankingConfig {
   std::string recency_half_life = "off";  // "7d", "12h", "2w", "1y" or "off"
   friend bool operator==(const RankingConfig&, const RankingConfig&) = default;
 };
+
+// A half-life as days: "7d", "12h", "2w", "1y" (365 days), or "0" / "off" for none; nullopt when
+// it is none of those or longer than ten years. The form of recency_half_life and of a request's
+// `recency`.
+std::optional<double> parse_half_life(std::string_view text);
 
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error, critical, off
