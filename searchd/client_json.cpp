@@ -25,6 +25,9 @@ ApiResult<json> parse_client_json(std::string_view text, unsigned max_depth) {
     return value;
   } catch (const json::parse_error& e) {
     return bad_request("invalid_json", std::string("malformed JSON: ") + e.what());
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double ("1e999"), which the parser reports as out of range.
+    return bad_request("invalid_json", std::string("malformed JSON: ") + e.what());
   }
 }
 
