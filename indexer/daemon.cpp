@@ -109,6 +109,7 @@ Status Daemon::run() {
   auto writer = IndexWriter::open(d.config.paths.index, d.fault);
   if (!writer) return writer.error();
   d.writer = std::move(*writer);
+  d.writer->set_change_log_commits(d.config.alerts.change_log_commits);
   d.status_file = std::make_unique<StatusFile>(d.config.paths.index);
   auto isolation = parser_isolation(d.config.indexer);
   if (!isolation) return isolation.error();

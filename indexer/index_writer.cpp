@@ -128,6 +128,7 @@ bool IndexWriter::apply(FileUpdate& update) {
         add_entities(pending.built.doc, pending.built.data, resolved);
         auto doc = seal(pending.built);
         count_spellings(doc, +1);
+        changes_.added(stored_record::id_of(pending.built.data));
         db_.add_document(doc);
       }
       entities_changed_ = entities_changed_ || !update.docs.empty();
@@ -168,12 +169,15 @@ void IndexWriter::remove(const std::string& relative_path) {
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
     const auto doc = db_.get_document(*it);
     count_spellings(doc, -1);
-    // A record that does not decode leaves its counts in the table (they only rank names).
-    auto data = stored_record::decode(doc.get_data(), stored_record::kEntities);
+    // A record that does not decode leaves its counts in the table (they only rank names), and
+    // its removal out of the change log (its id is unknown).
+    auto data =
+        stored_record::decode(doc.get_data(), stored_record::kHead | stored_record::kEntities);
     if (!data) {
       spdlog::warn("document {} of {}: {}", *it, relative_path, data.error().message);
       continue;
     }
+    changes_.removed(stored_record::id_of(data->fields));
     auto stored = entities_from_data(data->fields);
     if (stored.empty()) continue;
     entities_.remove_document(stored);
@@ -230,6 +234,9 @@ std::size_t IndexWriter::move(const FileUpdate& update) {
       if (!new_key.empty()) doc.add_boolean_term(schema::hashed_key(prefix, new_key));
     };
     swap(schema::kPrefixId, schema::document_id(from, part), schema::document_id(to, part));
+    // To a saved search a renamed story is another document: the old id goes, the new one comes.
+    changes_.removed(schema::document_id(from, part));
+    changes_.added(schema::document_id(to, part));
     swap(schema::kPrefixFile, from, to);
     swap(schema::kPrefixFolder, schema::top_folder(from), schema::top_folder(to));
     swap(schema::kPrefixExt, schema::file_extension(from), schema::file_extension(to));
@@ -257,7 +264,9 @@ void IndexWriter::commit(const IndexerCounters& counters) {
   db_.set_metadata(schema::kMetaLastCommit, utc_now_iso());
   db_.set_metadata(schema::kMetaDocsIndexed, std::to_string(counters.documents));
   db_.set_metadata(schema::kMetaErrors, std::to_string(counters.skipped));
+  record_commit_changes(db_, changes_, change_log_commits_);
   db_.commit_transaction();
+  changes_.clear();
   pending_ = 0;
   db_.begin_transaction();
 }

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "change_log.hpp"
 #include "entity_table.hpp"
 #include "file_processor.hpp"
 #include "result.hpp"
@@ -63,6 +64,9 @@ class IndexWriter {
   // commit() discards what was applied since the last one (nothing half-written).
   void commit(const IndexerCounters& counters);
 
+  // How many commits' change records the index keeps for searchd's alerts (change_log.hpp).
+  void set_change_log_commits(unsigned keep) { change_log_commits_ = keep; }
+
   const Xapian::WritableDatabase& database() const { return db_; }
   std::uint64_t pending() const { return pending_; }  // changes since the last commit
 
@@ -83,6 +87,8 @@ class IndexWriter {
   EntityTable entities_;
   WriteFault fault_;
   bool entities_changed_ = false;
+  ChangeSet changes_;  // the documents this batch added, changed and removed
+  unsigned change_log_commits_ = 1000;
   std::uint64_t pending_ = 0;
 };
 

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "event_channel.hpp"
 #include "result.hpp"
 
 namespace newsdex::searchd {
@@ -27,6 +29,9 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set for a stream of Server-Sent Events (GET /subscribe): after the headers the transport sends
+  // what arrives on the channel until either side closes.
+  std::shared_ptr<EventChannel> events;
 };
 
 // An error for the API's client: an HTTP status, a stable machine-readable code and a message.

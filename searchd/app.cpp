@@ -40,6 +40,12 @@ App::App(const Config& config) {
   const std::chrono::milliseconds queue_timeout(s.queue_timeout_ms);
   pool_ = std::make_unique<SearcherPool>(index_specs(config), threads, metrics_, search_options,
                                          queue_timeout);
+  const AlertsConfig& a = config.alerts;
+  if (a.enabled)
+    alerts_ = std::make_unique<AlertHub>(
+        std::make_unique<Searcher>(index_specs(config), metrics_, search_options),
+        AlertOptions{std::chrono::milliseconds(a.poll_ms), a.max_subscriptions,
+                     a.max_per_connection, a.max_queued_events});
   RouterOptions router_options;
   router_options.limits.max_json_depth = s.max_json_depth;
   router_options.limits.queue_timeout = queue_timeout;
@@ -54,6 +60,7 @@ App::App(const Config& config) {
   router_options.page_key = s.page_key;
   router_options.compression_level = static_cast<int>(s.compression_level);
   router_ = std::make_unique<Router>(*pool_, metrics_, std::move(router_options));
+  router_->set_alerts(alerts_.get());
   ServerOptions server_options;
   server_options.listen = s.listen;
   server_options.socket_path = socket_path(s);
@@ -63,6 +70,8 @@ App::App(const Config& config) {
   server_options.max_connections = s.max_connections;
   server_options.header_timeout = std::chrono::milliseconds(s.header_timeout_ms);
   server_options.idle_timeout = std::chrono::milliseconds(s.idle_timeout_ms);
+  server_options.heartbeat = std::chrono::seconds(a.heartbeat_s);
+  server_options.max_queued_events = a.max_queued_events;
   server_ = std::make_unique<Server>(*router_, metrics_, std::move(server_options));
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "alerts.hpp"
 #include "config.hpp"
 #include "metrics.hpp"
 #include "result.hpp"
@@ -36,6 +37,7 @@ class App {
  private:
   Metrics metrics_;
   std::unique_ptr<SearcherPool> pool_;
+  std::unique_ptr<AlertHub> alerts_;  // null when alerts.enabled is false
   std::unique_ptr<Router> router_;
   std::unique_ptr<Server> server_;
 };

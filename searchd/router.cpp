@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <functional>
 
@@ -97,7 +98,7 @@ ApiResult<json> Router::run_search(const SearchRequest& request) {
 
 Response Router::route(const Request& request, std::string& endpoint, const std::string& id,
                        Clock::time_point received) {
-  static const std::array<Route, 8> kRoutes = {{
+  static const std::array<Route, 9> kRoutes = {{
       {"/search",
        "search",
        {"GET", "POST"},
@@ -141,6 +142,12 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
          if (!parsed.ok()) return self.fail(parsed.error(), id);
          return self.respond(self.backend_.entities(parsed.value()), id);
        }},
+      {"/subscribe",
+       "subscribe",
+       {"GET", ""},
+       Access::search,
+       [](Router& self, const Request& req, std::string_view, std::string_view query,
+          const std::string& id) { return self.subscribe_stream(req, query, id); }},
       {"/health",
        "health",
        {"GET", ""},
@@ -183,10 +190,10 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
          if (accept.find("text/html") != std::string::npos ||
              accept.find("application/json") == std::string::npos)
            return self.page(req);
-         return json_response(
-             {{"name", "newsdex-searchd"},
-              {"endpoints",
-               {"/search", "/documents/{id}", "/entities", "/health", "/stats", "/metrics"}}});
+         return json_response({{"name", "newsdex-searchd"},
+                               {"endpoints",
+                                {"/search", "/documents/{id}", "/entities", "/subscribe", "/health",
+                                 "/stats", "/metrics"}}});
        }},
   }};
 
@@ -241,6 +248,47 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
   }
   if (waited_too_long(received)) return fail(overloaded(), id);
   return match->handler(*this, request, rest, query, id);
+}
+
+// GET /subscribe?q=...: the search request's parameters (and `since`, or the Last-Event-ID a
+// reconnecting EventSource sends) to a stream of Server-Sent Events, one per event, each commit's
+// last one carrying the commit number as its id.
+Response Router::subscribe_stream(const Request& request, std::string_view query,
+                                  const std::string& id) {
+  if (!alerts_)
+    return fail({501, "not_implemented", "saved searches are off (alerts.enabled = false)"}, id);
+  auto params = parse_query_string(query);
+  if (!params.ok()) return fail(params.error(), id);
+  std::string since_text = request.header("last-event-id");
+  std::erase_if(params.value(), [&](const auto& param) {
+    if (param.first != "since") return false;
+    if (since_text.empty()) since_text = param.second;
+    return true;
+  });
+  std::optional<std::uint64_t> since;
+  if (!since_text.empty()) {
+    std::uint64_t number = 0;
+    const auto [end, ec] =
+        std::from_chars(since_text.data(), since_text.data() + since_text.size(), number);
+    if (ec != std::errc() || end != since_text.data() + since_text.size())
+      return fail(bad_request("invalid_since", "since (or Last-Event-ID) must be a commit number"),
+                  id);
+    since = number;
+  }
+  auto parsed = parse_search_params(params.value(), options_.limits);
+  if (!parsed.ok()) return fail(parsed.error(), id);
+  auto channel = std::make_shared<EventChannel>(alerts_->options().max_queued_events);
+  auto subscribed = alerts_->subscribe(std::move(parsed.value()), json(id), channel, since);
+  if (!subscribed.ok()) return fail(subscribed.error(), id);
+  Response response;
+  response.content_type = "text/event-stream";
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  // The first event: what a search box shows while it waits.
+  json hello = subscribed.value();
+  hello["event"] = "subscribed";
+  channel->push({{hello.dump(), std::nullopt}});
+  response.events = std::move(channel);
+  return response;
 }
 
 bool Router::waited_too_long(Clock::time_point received) const {

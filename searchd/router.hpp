@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "access.hpp"
+#include "alerts.hpp"
 #include "api.hpp"
 #include "backend.hpp"
 #include "metrics.hpp"
@@ -40,14 +41,23 @@ class Router {
   Response handle(const Request& request, Clock::time_point received = Clock::now());
 
   // One NDJSON request line to one response line (without the newline). The request may carry
-  // "id" (echoed), "op" (search, document, stats, health; search by default) and, when
-  // require_key, "api_key".
+  // "id" (echoed), "op" (search, document, entities, stats, health, subscribe, unsubscribe; search
+  // by default) and, when require_key, "api_key". channel: the connection's, where the events of
+  // its subscriptions go (none: subscribe is refused).
   std::string handle_line(std::string_view line, bool require_key,
-                          Clock::time_point received = Clock::now());
+                          Clock::time_point received = Clock::now(),
+                          const std::shared_ptr<EventChannel>& channel = nullptr);
+
+  // Saved searches (subscribe over NDJSON, GET /subscribe); without them both answer 501.
+  void set_alerts(AlertHub* alerts) { alerts_ = alerts; }
 
  private:
   struct Route;
   ApiResult<nlohmann::json> dispatch(std::string_view op, const nlohmann::json& params);
+  ApiResult<nlohmann::json> subscription_op(std::string_view op, const nlohmann::json& id,
+                                            const nlohmann::json& params,
+                                            const std::shared_ptr<EventChannel>& channel);
+  Response subscribe_stream(const Request& request, std::string_view query, const std::string& id);
   ApiResult<nlohmann::json> run_search(const SearchRequest& request);
   void add_cors(const Request& request, Response& response) const;
   Response route(const Request& request, std::string& endpoint, const std::string& id,
@@ -61,6 +71,7 @@ class Router {
   static double seconds_since(Clock::time_point start);
 
   Backend& backend_;
+  AlertHub* alerts_ = nullptr;
   Metrics& metrics_;
   RouterOptions options_;
   KeyRing keys_;

@@ -43,12 +43,47 @@ ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
     if (auto error = only({})) return *error;
     return backend_.health();
   }
-  return bad_request("unknown_op", "unknown op '" + std::string(op) +
-                                       "' (search, document, entities, stats, health)");
+  return bad_request("unknown_op",
+                     "unknown op '" + std::string(op) +
+                         "' (search, document, entities, stats, health, subscribe, unsubscribe)");
 }
 
-std::string Router::handle_line(std::string_view line, bool require_key,
-                                Clock::time_point received) {
+namespace {
+
+// A subscription's "since": the commit a resumed client saw last.
+ApiResult<std::optional<std::uint64_t>> since_of(const json& params) {
+  if (!params.contains("since")) return std::optional<std::uint64_t>();
+  const json& since = params["since"];
+  if (!since.is_number_unsigned())
+    return bad_request("invalid_field", "\"since\" must be a commit number (0 or more)");
+  return std::optional<std::uint64_t>(since.get<std::uint64_t>());
+}
+
+}  // namespace
+
+ApiResult<json> Router::subscription_op(std::string_view op, const json& id, const json& params,
+                                        const std::shared_ptr<EventChannel>& channel) {
+  if (!alerts_ || !channel)
+    return ApiError{501, "not_implemented", "saved searches are off (alerts.enabled = false)"};
+  if (!id.is_string() && !id.is_number_integer())
+    return bad_request("invalid_field", "op " + std::string(op) +
+                                            " needs \"id\" (a string or an integer) to name the "
+                                            "subscription");
+  if (op == "unsubscribe") {
+    if (!params.empty())
+      return bad_request("unknown_field",
+                         "unknown field '" + params.begin().key() + "' for op unsubscribe");
+    return alerts_->unsubscribe(id, *channel);
+  }
+  auto since = since_of(params);
+  if (!since.ok()) return since.error();
+  auto request = parse_search_json(params, options_.limits, {"since"});
+  if (!request.ok()) return request.error();
+  return alerts_->subscribe(std::move(request.value()), id, channel, since.value());
+}
+
+std::string Router::handle_line(std::string_view line, bool require_key, Clock::time_point received,
+                                const std::shared_ptr<EventChannel>& channel) {
   const auto start = Clock::now();
   const std::string request_id = ids_.next();
   json id;
@@ -87,7 +122,8 @@ std::string Router::handle_line(std::string_view line, bool require_key,
       result = overloaded();
     } else {
       try {
-        result = dispatch(op, params);
+        result = op == "subscribe" || op == "unsubscribe" ? subscription_op(op, id, params, channel)
+                                                          : dispatch(op, params);
       } catch (const std::exception& e) {
         result = ApiError{500, "internal", "internal error (the server log names it by request id)",
                           e.what()};
@@ -100,8 +136,8 @@ std::string Router::handle_line(std::string_view line, bool require_key,
   if (!result.ok()) metrics_.record_error(result.error().code);
   out["status"] = status;
   if (!id.is_null()) out["id"] = id;
-  const bool known =
-      op == "search" || op == "document" || op == "entities" || op == "stats" || op == "health";
+  const bool known = op == "search" || op == "document" || op == "entities" || op == "stats" ||
+                     op == "health" || op == "subscribe" || op == "unsubscribe";
   metrics_.record(known ? "ndjson_" + op : "ndjson_unknown", status, seconds_since(start));
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

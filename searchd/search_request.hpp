@@ -68,6 +68,11 @@ struct SearchRequest {
   // ("results_for"); false searches exactly what was typed ("search instead for").
   bool correct = true;
 
+  // Set by the server, never by a client: saved searches (alerts.hpp) match the documents a commit
+  // changed (by id) and take a query's words as they are, never relaxed to some of them.
+  std::vector<std::string> only_ids;
+  bool relax = true;
+
   bool has_filter() const;
 };
 

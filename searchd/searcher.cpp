@@ -23,14 +23,6 @@ Xapian::Query any_of(const std::vector<std::string>& values, auto term_of) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-std::string id_of(const json& data) {
-  const int part =
-      data.contains(schema::field::kPart) && data[schema::field::kPart].is_number_integer()
-          ? data[schema::field::kPart].get<int>()
-          : -1;
-  return schema::document_id(data.value(schema::field::kPath, ""), part);
-}
-
 std::vector<std::string> langs_of(const json& data) {
   std::vector<std::string> langs;
   if (auto lang = data.value(schema::field::kLang, std::string()); !lang.empty())
@@ -165,6 +157,10 @@ std::optional<Xapian::Query> request_filter(const SearchRequest& request,
       parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, request.from,
                          request.to);
   }
+  if (!request.only_ids.empty())
+    parts.push_back(any_of(request.only_ids, [](const std::string& id) {
+      return Xapian::Query(schema::id_term(id));
+    }));
   if (parts.empty()) return std::nullopt;
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
@@ -260,6 +256,31 @@ ApiResult<json> Searcher::search(const SearchRequest& request) {
   return with_index([&](const Xapian::Database& db) { return run_search(db, request); });
 }
 
+ApiResult<json> Searcher::with_database(
+    const std::function<ApiResult<json>(const Xapian::Database&)>& op) {
+  return with_index(op);
+}
+
+ApiResult<json> Searcher::search_at(const Xapian::Database& db, const SearchRequest& request) {
+  return run_search(db, request);
+}
+
+std::optional<std::vector<std::string>> Searcher::anchor_terms(const Xapian::Database& db,
+                                                               const SearchRequest& request) {
+  const std::string normalized = normalize_query(request.q, analyzer_);
+  if (!is_plain(normalized) || positive_words(normalized).empty()) return std::nullopt;
+  const Xapian::Query query = build_query(db, normalized, options_.query, false).query;
+  // A plain query's words, stemmed per language or not: no boolean filter term (an upper-case
+  // prefix other than Z), which every document of a language holds.
+  std::vector<std::string> terms;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (!term.empty() && (term[0] == 'Z' || term[0] < 'A' || term[0] > 'Z')) terms.push_back(term);
+  }
+  if (terms.empty()) return std::nullopt;
+  return terms;
+}
+
 ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchRequest& request) {
   const std::string normalized = normalize_query(request.q, analyzer_);
   const std::optional<Xapian::Query> filter =
@@ -338,7 +359,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   }
   // Still nothing: the documents holding the most of the words, as a reader misremembers some.
   std::optional<RelaxedQuery> relaxed;
-  if (outcome.mset.get_matches_upper_bound() == 0 && is_plain(searched) && !out_of_time()) {
+  if (outcome.mset.get_matches_upper_bound() == 0 && request.relax && is_plain(searched) &&
+      !out_of_time()) {
     const std::vector<std::string> words = positive_words(searched);
     relaxed = relax(db, words, options_.query);
     if (relaxed) outcome = run(relaxed->query, words);
@@ -359,7 +381,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     json& data = record->fields;
     const std::string title = data.value(schema::field::kTitle, std::string());
     const std::vector<std::string> langs = langs_of(data);
-    json entry = {{"id", id_of(data)}};
+    json entry = {{"id", stored_record::id_of(data)}};
     const auto add = [&](HitField field, const char* name, json value) {
       if ((fields & field) != 0) entry[name] = std::move(value);
     };

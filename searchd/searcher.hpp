@@ -40,6 +40,17 @@ class Searcher : public Backend {
   ApiResult<nlohmann::json> health() override;
   ApiResult<nlohmann::json> entities(const EntityListRequest& request) override;
 
+  // For saved searches (alerts.hpp), which match several requests on one revision: op over the
+  // latest revision (retried when the index changes under it), search on that revision, and the
+  // terms one of which every match of a plain query holds (nullopt when the query is not plain:
+  // any document may match).
+  ApiResult<nlohmann::json> with_database(
+      const std::function<ApiResult<nlohmann::json>(const Xapian::Database&)>& op);
+  ApiResult<nlohmann::json> search_at(const Xapian::Database& db, const SearchRequest& request);
+  std::optional<std::vector<std::string>> anchor_terms(const Xapian::Database& db,
+                                                       const SearchRequest& request);
+  bool single_index() const { return index_.specs().size() == 1; }
+
  private:
   // Runs op(db) on the latest revision, reopening and retrying on DatabaseModifiedError and
   // turning other Xapian errors into ApiErrors.

@@ -6,6 +6,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/local/stream_protocol.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -117,6 +118,7 @@ struct Server::Impl {
       impl_.metrics.connection_closed();
     }
     void idle(bool idle) { it_->idle = idle; }
+    void on_close(std::function<void()> close) { it_->close = std::move(close); }
     bool over_limit() const { return impl_.connections.size() > impl_.options.max_connections; }
 
    private:
@@ -203,42 +205,128 @@ struct Server::Impl {
       const auto received = Router::Clock::now();
       Response response = co_await on_worker<Response>(
           [this, &request, received] { return router.handle(request, received); });
+      if (response.events) {
+        co_await stream_events(stream, guard, response);
+        break;
+      }
       co_await write_http(stream, response, version, keep_alive && !stopping, ec);
       if (ec || !keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
+  // Wakes a session's coroutine on the I/O thread whenever its channel gets events.
+  std::shared_ptr<asio::steady_timer> waker(EventChannel& channel) {
+    auto wake = std::make_shared<asio::steady_timer>(io);
+    channel.on_push([this, wake] { asio::post(io, [wake] { wake->cancel(); }); });
+    return wake;
+  }
+
+  // Server-Sent Events until the client goes, the server stops or the channel closes: each event
+  // as `data:`, a commit's last one with its number as `id:`, and a comment every heartbeat so
+  // that proxies keep the connection and a vanished client is noticed.
+  awaitable<void> stream_events(beast::tcp_stream& stream, Guard& guard, const Response& response) {
+    const auto channel = response.events;
+    const auto wake = waker(*channel);
+    guard.on_close([&stream, wake] {
+      stream.socket().cancel();
+      wake->cancel();
+    });
+    std::string out =
+        "HTTP/1.1 200 OK\r\nServer: newsdex-searchd\r\nContent-Type: " + response.content_type +
+        "\r\nConnection: close\r\n";
+    for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
+    out += "\r\n";
+    error_code ec;
+    while (!stopping) {
+      for (const AlertEvent& event : channel->take()) {
+        out += "data: " + event.text + "\n";
+        if (event.resume_after) out += "id: " + std::to_string(*event.resume_after) + "\n";
+        out += "\n";
+      }
+      if (out.empty()) {
+        guard.idle(true);
+        wake->expires_after(options.heartbeat);
+        co_await wake->async_wait(asio::redirect_error(use_awaitable, ec));
+        guard.idle(false);
+        if (ec) continue;  // woken: events arrived, or the server stops
+        out = ": keep-alive\n\n";
+      }
+      stream.expires_after(options.idle_timeout);
+      co_await asio::async_write(stream, asio::buffer(out),
+                                 asio::redirect_error(use_awaitable, ec));
+      if (ec) break;
+      out.clear();
+    }
+    channel->close();
+  }
+
+  // An NDJSON connection's writer: replies and subscription events, in the order they were
+  // queued, until the reader is done and everything queued is sent (or the peer is gone).
+  template <class Stream>
+  awaitable<void> ndjson_writer(std::shared_ptr<Stream> stream,
+                                std::shared_ptr<EventChannel> channel,
+                                std::shared_ptr<asio::steady_timer> wake,
+                                std::shared_ptr<bool> reading) {
+    error_code ec;
+    for (;;) {
+      std::string out;
+      for (const AlertEvent& event : channel->take()) out += event.text + '\n';
+      if (out.empty()) {
+        if (!*reading) break;
+        wake->expires_after(std::chrono::hours(24));
+        co_await wake->async_wait(asio::redirect_error(use_awaitable, ec));
+        continue;
+      }
+      stream->expires_after(options.idle_timeout);
+      co_await asio::async_write(*stream, asio::buffer(out),
+                                 asio::redirect_error(use_awaitable, ec));
+      if (ec) {
+        stream->socket().cancel(ec);  // the reader stops too
+        break;
+      }
+    }
+    channel->close();
+  }
+
   template <class Socket>
   awaitable<void> ndjson_session(Socket socket, bool require_key) {
-    beast::basic_stream<typename Socket::protocol_type> stream(std::move(socket));
-    Guard guard(*this, [&stream] { stream.socket().cancel(); });
+    using Stream = beast::basic_stream<typename Socket::protocol_type>;
+    const auto stream = std::make_shared<Stream>(std::move(socket));
+    Guard guard(*this, [stream] { stream->socket().cancel(); });
     error_code ec;
     if (guard.over_limit()) {
       metrics.connection_rejected();
       const std::string line =
           error_json({503, "too_many_connections", "connection limit reached"}).dump() + "\n";
-      stream.expires_after(options.idle_timeout);
-      co_await asio::async_write(stream, asio::buffer(line),
+      stream->expires_after(options.idle_timeout);
+      co_await asio::async_write(*stream, asio::buffer(line),
                                  asio::redirect_error(use_awaitable, ec));
       co_return;
     }
+    const auto channel = std::make_shared<EventChannel>(options.max_queued_events);
+    const auto wake = waker(*channel);
+    const auto reading = std::make_shared<bool>(true);
+    asio::co_spawn(io, ndjson_writer(stream, channel, wake, reading), asio::detached);
+    auto reply = [&channel](std::string line) {
+      channel->push({{std::move(line), std::nullopt}}, true);
+    };
     std::string buffer;
     while (!stopping) {
       guard.idle(buffer.find('\n') == std::string::npos);
-      stream.expires_after(buffer.empty() ? options.idle_timeout : options.header_timeout);
+      // A connection holding subscriptions may stay silent as long as it likes.
+      stream->expires_after(!buffer.empty()       ? options.header_timeout
+                            : channel->has_held() ? std::chrono::hours(24 * 365)
+                                                  : options.idle_timeout);
       const std::size_t n = co_await asio::async_read_until(
-          stream, asio::dynamic_buffer(buffer, options.max_body_bytes + 1), '\n',
+          *stream, asio::dynamic_buffer(buffer, options.max_body_bytes + 1), '\n',
           asio::redirect_error(use_awaitable, ec));
       guard.idle(false);
       if (ec == asio::error::not_found) {  // a line over the limit
-        const std::string line = error_json({413, "line_too_large",
-                                             "a request line is over " +
-                                                 std::to_string(options.max_body_bytes) + " bytes"})
-                                     .dump() +
-                                 "\n";
-        co_await asio::async_write(stream, asio::buffer(line),
-                                   asio::redirect_error(use_awaitable, ec));
+        reply(error_json(
+                  {413, "line_too_large",
+                   "a request line is over " + std::to_string(options.max_body_bytes) + " bytes"})
+                  .dump());
         break;
       }
       if (ec) break;
@@ -247,15 +335,12 @@ struct Server::Impl {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") == std::string::npos) continue;
       const auto received = Router::Clock::now();
-      std::string reply = co_await on_worker<std::string>([this, &line, require_key, received] {
-        return router.handle_line(line, require_key, received);
-      });
-      reply += '\n';
-      stream.expires_after(options.idle_timeout);
-      co_await asio::async_write(stream, asio::buffer(reply),
-                                 asio::redirect_error(use_awaitable, ec));
-      if (ec) break;
+      reply(co_await on_worker<std::string>([this, &line, require_key, received, &channel] {
+        return router.handle_line(line, require_key, received, channel);
+      }));
     }
+    *reading = false;
+    wake->cancel();
   }
 
   template <class Acceptor, class Session>

@@ -1,8 +1,11 @@
 // The transports: HTTP/1.1 (Boost.Beast, keep-alive, one request at a time per connection so
 // pipelining is safe) and NDJSON over a unix socket and optionally TCP. Sessions are C++20
 // coroutines on one I/O thread that only move bytes; every request is handled by the Router on the
-// worker pool. Limits: body size, header and idle timeouts, connection count. stop() (or SIGTERM /
-// SIGINT) stops accepting, lets in-flight requests finish, closes idle connections and returns.
+// worker pool. An NDJSON connection writes from its own coroutine, so that the events of its
+// subscriptions go out between replies; GET /subscribe turns an HTTP connection into a stream of
+// Server-Sent Events. Limits: body size, header and idle timeouts, connection count. stop() (or
+// SIGTERM / SIGINT) stops accepting, lets in-flight requests finish, closes idle connections and
+// returns.
 #pragma once
 
 #include <chrono>
@@ -25,6 +28,8 @@ struct ServerOptions {
   unsigned max_connections = 1024;
   std::chrono::milliseconds header_timeout{10000};  // to receive a whole request once it began
   std::chrono::milliseconds idle_timeout{60000};    // between requests on a kept-alive connection
+  std::chrono::seconds heartbeat{15};               // an event stream's keep-alive comment
+  unsigned max_queued_events = 1000;                // alert events a connection may fall behind
 };
 
 class Server {

@@ -119,6 +119,18 @@ void read_ranking(Section& s, RankingConfig& c) {
             "years), or \"off\"");
 }
 
+void read_alerts(Section& s, AlertsConfig& c) {
+  s.read("enabled", c.enabled);
+  s.read("poll_ms", c.poll_ms, 10, 60'000);
+  s.read("max_subscriptions", c.max_subscriptions, 1, 1'000'000);
+  s.read("max_per_connection", c.max_per_connection, 1, 1'000'000);
+  s.read("max_queued_events", c.max_queued_events, 1, 1'000'000);
+  s.read("heartbeat_s", c.heartbeat_s, 1, 3600);
+  s.read("change_log_commits", c.change_log_commits, 1, 1'000'000);
+  s.require(c.max_per_connection <= c.max_subscriptions, "max_per_connection",
+            "must not exceed alerts.max_subscriptions");
+}
+
 void read_log(Section& s, LogConfig& c) {
   static const std::array<std::string_view, 7> levels = {"trace", "debug",    "info", "warn",
                                                          "error", "critical", "off"};
@@ -134,11 +146,12 @@ Config read_config(const toml::table& root, std::string_view source) {
     std::string_view name;
     Reader read;
   };
-  static const std::array<Known, 5> sections = {{
+  static const std::array<Known, 6> sections = {{
       {"paths", [](Section& s, Config& c) { read_paths(s, c.paths); }},
       {"indexer", [](Section& s, Config& c) { read_indexer(s, c.indexer); }},
       {"server", [](Section& s, Config& c) { read_server(s, c.server); }},
       {"ranking", [](Section& s, Config& c) { read_ranking(s, c.ranking); }},
+      {"alerts", [](Section& s, Config& c) { read_alerts(s, c.alerts); }},
       {"log", [](Section& s, Config& c) { read_log(s, c.log); }},
   }};
 

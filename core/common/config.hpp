@@ -90,6 +90,19 @@ struct RankingConfig {
 // `recency`.
 std::optional<double> parse_half_life(std::string_view text);
 
+// Saved searches that push (searchd/alerts.hpp): limits, and the change log the indexer keeps for
+// them.
+struct AlertsConfig {
+  bool enabled = true;
+  unsigned poll_ms = 100;               // how often searchd looks for a new commit
+  unsigned max_subscriptions = 10'000;  // in total
+  unsigned max_per_connection = 100;    // saved searches on one NDJSON connection
+  unsigned max_queued_events = 1000;    // unsent events per connection, then it is dropped
+  unsigned heartbeat_s = 15;            // an SSE comment this often keeps proxies from closing
+  unsigned change_log_commits = 1000;   // commits the indexer keeps records of (resume window)
+  friend bool operator==(const AlertsConfig&, const AlertsConfig&) = default;
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error, critical, off
   bool json = false;           // one JSON object per line, for log shippers
@@ -101,6 +114,7 @@ struct Config {
   IndexerConfig indexer;
   ServerConfig server;
   RankingConfig ranking;
+  AlertsConfig alerts;
   LogConfig log;
   friend bool operator==(const Config&, const Config&) = default;
 };

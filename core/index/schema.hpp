@@ -92,6 +92,10 @@ inline constexpr const char* kMetaErrors = "newsdex.errors";  // files skipped
 inline constexpr const char* kMetaIndexerState = "newsdex.indexer_state";  // JSON status object
 // + the relative path (hashed when long): a JSON record of a file skipped for its content.
 inline constexpr const char* kMetaSkippedPrefix = "newsdex.skipped/";
+// The change log (change_log.hpp): the last commit's number, and + the zero-padded number of a
+// commit: a JSON record of the documents it changed.
+inline constexpr const char* kMetaLastChange = "newsdex.change_commit";
+inline constexpr const char* kMetaChangePrefix = "newsdex.changes/";
 
 // The id of a document: the relative path, plus "#N" for the N-th article of a multi-article file.
 std::string document_id(std::string_view relative_path, int part = -1);

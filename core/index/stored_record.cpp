@@ -281,4 +281,12 @@ Result<json> decode_all(const Xapian::Document& doc) {
   return fields;
 }
 
+std::string id_of(const nlohmann::json& fields) {
+  const auto part = fields.find(schema::field::kPart);
+  const auto path = fields.find(schema::field::kPath);
+  return schema::document_id(
+      path != fields.end() && path->is_string() ? path->get<std::string>() : std::string(),
+      part != fields.end() && part->is_number_integer() ? part->get<int>() : -1);
+}
+
 }  // namespace newsdex::stored_record

@@ -64,4 +64,7 @@ Result<nlohmann::json> decode_all(std::string_view data);
 // Every field of a stored document, the body included as "body".
 Result<nlohmann::json> decode_all(const Xapian::Document& doc);
 
+// The document id (schema::document_id) of a record's head fields: its path and part.
+std::string id_of(const nlohmann::json& fields);
+
 }  // namespace newsdex::stored_record
