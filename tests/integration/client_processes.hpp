@@ -115,8 +115,9 @@ inline ProcessResult run_on_terminal(std::vector<std::string> argv,
 // socket; stopped with SIGTERM on destruction.
 class SearchServer {
  public:
+  // extra: more flags (e.g. --config FILE, whose settings the ones above override).
   SearchServer(const std::filesystem::path& index, const std::filesystem::path& socket,
-               const std::filesystem::path& log)
+               const std::filesystem::path& log, const std::vector<std::string>& extra = {})
       : socket_(socket) {
     // stdout goes to a file rather than a pipe: the server keeps logging there after start-up.
     const auto out = log.string() + ".stdout";
@@ -133,6 +134,7 @@ class SearchServer {
                                      socket.string(),
                                      "--threads",
                                      "2"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
     auto args = c_strings(argv);
     const int failed = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
