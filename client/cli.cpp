@@ -65,9 +65,9 @@ void add_connection_flags(CLI::App& app, Flags& flags) {
       ->capture_default_str();
 }
 
-CLI::App* add_search_command(CLI::App& app, Flags& flags) {
+// The query and the filters, shared by search and watch.
+void add_query_and_filters(CLI::App* command, Flags& flags) {
   auto& search = flags.search;
-  auto* command = app.add_subcommand("search", "Search the index");
   command->add_option("QUERY", flags.query_words,
                       "Query text (words, \"phrases\", OR, NOT, field:value); several words "
                       "are joined. Put -- before a query that starts with '-'");
@@ -91,6 +91,12 @@ CLI::App* add_search_command(CLI::App& app, Flags& flags) {
              "Only documents of this MIME type, e.g. text/html (repeatable: any may match)");
   command->add_option("--from", search.from, "Only documents dated on or after this (YYYY-MM-DD)");
   command->add_option("--to", search.to, "Only documents dated on or before this (YYYY-MM-DD)");
+}
+
+CLI::App* add_search_command(CLI::App& app, Flags& flags) {
+  auto& search = flags.search;
+  auto* command = app.add_subcommand("search", "Search the index");
+  add_query_and_filters(command, flags);
   command
       ->add_option(
           "--sort", search.sort,
@@ -109,6 +115,33 @@ CLI::App* add_search_command(CLI::App& app, Flags& flags) {
 }
 
 // Sends the call and prints the reply; returns the exit code.
+// newsdex watch: prints each new, changed or withdrawn match of a saved search as the indexer
+// commits it, until interrupted or the server ends the stream.
+int watch(const Flags& flags) {
+  auto endpoint = resolve_endpoint(flags.endpoint);
+  if (!endpoint) return fail(kExitUsage, endpoint.error().message);
+  TransportOptions options;
+  options.timeout = std::chrono::milliseconds(static_cast<long long>(flags.timeout_seconds * 1000));
+  options.api_key = process_env("NEWSDEX_API_KEY").value_or("");
+  json params = search_params(flags.search);
+  for (const char* unused : {"sort", "recency", "correct", "limit", "offset", "facets"})
+    params.erase(unused);  // what matches a saved search does not depend on them
+  const RenderOptions render{.color = stdout_wants_color()};
+  auto reply = make_transport(*endpoint, options)->watch(params, [&](const json& event) {
+    if (flags.json)
+      print_raw(event.dump());
+    else
+      std::fputs(render_event(event, render).c_str(), stdout);
+    std::fflush(stdout);
+  });
+  if (!reply) return fail(kExitUnreachable, reply.error().message);
+  if (reply->status != 200) {
+    const json body = json::parse(reply->body, nullptr, false);
+    return fail(exit_code_for_status(reply->status, "subscribe"), error_message(*reply, body));
+  }
+  return fail(kExitUnreachable, "the server closed the stream");
+}
+
 int execute(const Flags& flags, const Call& call) {
   auto endpoint = resolve_endpoint(flags.endpoint);
   if (!endpoint) return fail(kExitUsage, endpoint.error().message);
@@ -156,7 +189,12 @@ int run_cli(int argc, char** argv) {
   doc->add_option("ID", flags.document_id, "Document id, as in search results")->required();
   auto* stats = app.add_subcommand("stats", "Index statistics: documents, languages, last commit");
   auto* health = app.add_subcommand("health", "Whether the server is up and can read the index");
-  for (auto* command : {search, doc, stats, health}) {
+  auto* watching = app.add_subcommand(
+      "watch",
+      "Wait for new and changed documents matching a query (and filters) and print each as the "
+      "indexer commits it, until interrupted");
+  add_query_and_filters(watching, flags);
+  for (auto* command : {search, doc, stats, health, watching}) {
     command->fallthrough();  // --server and friends may also follow the command
     command->add_flag("--json", flags.json, "Print the server's JSON reply unchanged");
   }
@@ -168,10 +206,11 @@ int run_cli(int argc, char** argv) {
     return fail(kExitUsage, fmt::format("{} (see newsdex --help)", e.what()));
   }
 
+  for (const auto& word : flags.query_words)
+    flags.search.query += (flags.search.query.empty() ? "" : " ") + word;
+  if (watching->parsed()) return watch(flags);
   Call call;
   if (search->parsed()) {
-    for (const auto& word : flags.query_words)
-      flags.search.query += (flags.search.query.empty() ? "" : " ") + word;
     call = {"search", search_params(flags.search)};
   } else if (doc->parsed()) {
     call = {"document", {{"doc", flags.document_id}}};

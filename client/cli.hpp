@@ -1,5 +1,5 @@
-// The `newsdex` command line: parses flags (CLI11 subcommands search, doc, stats, health), sends
-// one request and prints the reply.
+// The `newsdex` command line: parses flags (CLI11 subcommands search, doc, stats, health, watch),
+// sends one request and prints the reply (or, for watch, every event of a saved search).
 #pragma once
 
 namespace newsdex::client {

@@ -17,8 +17,8 @@ using asio::use_awaitable;
 
 constexpr std::uint64_t kMaxReplyBytes = 256ull << 20;  // a document's full text can be large
 
-// RFC 3986 percent-encoding of everything but unreserved characters, so an id such as
-// "world/a.json#2" stays one path segment.
+}  // namespace
+
 std::string encode_segment(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
@@ -33,6 +33,8 @@ std::string encode_segment(std::string_view text) {
   }
   return out;
 }
+
+namespace {
 
 http::request<http::string_body> make_request(const Endpoint& endpoint,
                                               const TransportOptions& options, const Call& call) {
@@ -98,6 +100,10 @@ class HttpTransport final : public Transport {
     return run_exchange(
         exchange(endpoint_, options_.timeout, make_request(endpoint_, options_, call)),
         endpoint_.describe());
+  }
+
+  Result<Reply> watch(const nlohmann::json& params, const EventHandler& on_event) override {
+    return http_watch(endpoint_, options_, params, on_event);
   }
 
  private:

@@ -127,6 +127,22 @@ std::string render_search(const json& reply, unsigned first_number, const Render
   return out;
 }
 
+std::string render_event(const json& event, const RenderOptions& options) {
+  const std::string kind = text_of(event, "event");
+  if (kind == "subscribed")
+    return fmt::format("Watching from commit {}: new matches appear here (Ctrl-C stops).\n",
+                       text_of(event, "revision"));
+  if (kind != "match")
+    return fmt::format("[{}] {}\n", one_line(kind), one_line(text_of(event, "message")));
+  const std::string reason = one_line(text_of(event, "reason"));
+  const json& hit = event.contains("hit") && event["hit"].is_object() ? event["hit"] : json();
+  if (reason == "removed") return fmt::format("[removed] {}\n\n", one_line(text_of(hit, "id")));
+  // A hit of its own rendered as search renders one, with the reason in place of its number.
+  std::string out = render_search({{"hits", json::array({hit})}}, 1, options);
+  out = out.substr(0, out.find("\n\n") + 2);  // the hit, not the summary line
+  return fmt::format("[{}] {}", reason, out.substr(out.find(". ") + 2));
+}
+
 std::string render_document(const json& reply, const RenderOptions& options) {
   std::string out;
   auto title = one_line(text_of(reply, "title"));

@@ -18,6 +18,10 @@ std::string render_search(const nlohmann::json& reply, unsigned first_number,
 // A GET /documents/{id} reply: title, metadata fields, entities, then the text.
 std::string render_document(const nlohmann::json& reply, const RenderOptions& options);
 
+// One event of `newsdex watch`: a match ("[new]", "[updated]" with the hit as search shows it,
+// "[removed]" with the id), the subscription's start, or the server's notice of a gap or a drop.
+std::string render_event(const nlohmann::json& event, const RenderOptions& options);
+
 // Any other JSON object (stats, health) as indented "key: value" lines.
 std::string render_fields(const nlohmann::json& reply);
 

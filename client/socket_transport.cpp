@@ -1,6 +1,7 @@
 // NDJSON over a unix socket: the call as one JSON line with "op", the reply as one line.
 #include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/read_until.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
@@ -41,6 +42,36 @@ asio::awaitable<Reply> exchange(std::filesystem::path socket, std::chrono::milli
   co_return Reply{status, std::move(reply)};
 }
 
+// A subscription: the reply to the subscribe line, then one event per line until the server
+// closes the connection.
+asio::awaitable<Reply> watch_exchange(std::filesystem::path socket,
+                                      std::chrono::milliseconds timeout, std::string line,
+                                      EventHandler on_event) {
+  Stream stream(co_await asio::this_coro::executor);
+  stream.expires_after(timeout);
+  co_await stream.async_connect(Protocol::endpoint(socket.string()), use_awaitable);
+  co_await asio::async_write(stream, asio::buffer(line), use_awaitable);
+  std::string buffer;
+  for (bool first = true;; first = false) {
+    boost::system::error_code ec;
+    const auto size =
+        co_await asio::async_read_until(stream, asio::dynamic_buffer(buffer, kMaxReplyBytes), '\n',
+                                        asio::redirect_error(use_awaitable, ec));
+    if (ec) co_return Reply{200, ""};
+    std::string text = buffer.substr(0, size - 1);
+    buffer.erase(0, size);
+    const auto event = nlohmann::json::parse(text, nullptr, false);
+    if (!first) {
+      if (event.is_object()) on_event(event);
+      continue;
+    }
+    if (const int status = status_of_ndjson_reply(event); status != 200)
+      co_return Reply{status, std::move(text)};
+    stream.expires_never();  // events may be hours apart
+    on_event({{"event", "subscribed"}, {"revision", event.value("revision", 0)}});
+  }
+}
+
 class SocketTransport final : public Transport {
  public:
   SocketTransport(Endpoint endpoint, TransportOptions options)
@@ -52,6 +83,16 @@ class SocketTransport final : public Transport {
     if (!options_.api_key.empty()) request["api_key"] = options_.api_key;
     return run_exchange(exchange(endpoint_.socket, options_.timeout, request.dump() + "\n"),
                         endpoint_.describe());
+  }
+
+  Result<Reply> watch(const nlohmann::json& params, const EventHandler& on_event) override {
+    nlohmann::json request = params;
+    request["op"] = "subscribe";
+    request["id"] = "watch";
+    if (!options_.api_key.empty()) request["api_key"] = options_.api_key;
+    return run_exchange(
+        watch_exchange(endpoint_.socket, options_.timeout, request.dump() + "\n", on_event),
+        endpoint_.describe());
   }
 
  private:

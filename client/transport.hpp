@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -31,11 +32,19 @@ struct TransportOptions {
   std::string api_key;                       // sent when non-empty
 };
 
+// Receives each event of a saved search as it arrives (the first is {"event": "subscribed"}).
+using EventHandler = std::function<void(const nlohmann::json& event)>;
+
 class Transport {
  public:
   virtual ~Transport() = default;
   // Errc::io_error when the server cannot be reached or the exchange fails midway.
   virtual Result<Reply> call(const Call& call) = 0;
+
+  // Subscribes with a search request (params) and hands every event to on_event until the server
+  // closes the stream (a 200 reply with an empty body) or refuses the subscription (its status and
+  // error body). The timeout covers connecting and the answer to the subscription only.
+  virtual Result<Reply> watch(const nlohmann::json& params, const EventHandler& on_event) = 0;
 };
 
 std::unique_ptr<Transport> make_transport(const Endpoint& endpoint, TransportOptions options);

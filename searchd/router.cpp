@@ -277,6 +277,8 @@ Response Router::subscribe_stream(const Request& request, std::string_view query
   }
   auto parsed = parse_search_params(params.value(), options_.limits);
   if (!parsed.ok()) return fail(parsed.error(), id);
+  if (auto checked = check_saved_search(parsed.value()); !checked.ok())
+    return fail(checked.error(), id);
   auto channel = std::make_shared<EventChannel>(alerts_->options().max_queued_events);
   auto subscribed = alerts_->subscribe(std::move(parsed.value()), json(id), channel, since);
   if (!subscribed.ok()) return fail(subscribed.error(), id);

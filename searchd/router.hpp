@@ -57,6 +57,7 @@ class Router {
   ApiResult<nlohmann::json> subscription_op(std::string_view op, const nlohmann::json& id,
                                             const nlohmann::json& params,
                                             const std::shared_ptr<EventChannel>& channel);
+  ApiResult<nlohmann::json> check_saved_search(const SearchRequest& request);
   Response subscribe_stream(const Request& request, std::string_view query, const std::string& id);
   ApiResult<nlohmann::json> run_search(const SearchRequest& request);
   void add_cors(const Request& request, Response& response) const;

@@ -61,6 +61,17 @@ ApiResult<std::optional<std::uint64_t>> since_of(const json& params) {
 
 }  // namespace
 
+ApiResult<json> Router::check_saved_search(const SearchRequest& request) {
+  // A query that cannot run (a syntax error, too many terms) is refused now, not at each commit.
+  SearchRequest probe = request;
+  probe.limit = 0;
+  probe.snippet = 0;
+  probe.facets.clear();
+  auto result = backend_.search(probe);
+  if (!result.ok() && result.error().status < 500) return result.error();
+  return json();
+}
+
 ApiResult<json> Router::subscription_op(std::string_view op, const json& id, const json& params,
                                         const std::shared_ptr<EventChannel>& channel) {
   if (!alerts_ || !channel)
@@ -79,6 +90,7 @@ ApiResult<json> Router::subscription_op(std::string_view op, const json& id, con
   if (!since.ok()) return since.error();
   auto request = parse_search_json(params, options_.limits, {"since"});
   if (!request.ok()) return request.error();
+  if (auto checked = check_saved_search(request.value()); !checked.ok()) return checked.error();
   return alerts_->subscribe(std::move(request.value()), id, channel, since.value());
 }
 

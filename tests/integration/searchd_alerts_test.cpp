@@ -241,6 +241,9 @@ TEST_F(AlertsTest, UnsubscribeStopsEventsAndBadRequestsSayWhy) {
   EXPECT_EQ(
       socket.request({{"op", "subscribe"}, {"id", "a"}, {"q", "crane"}, {"limt", 3}})["status"],
       400);
+  reply = socket.request({{"op", "subscribe"}, {"id", "a"}, {"q", "date:2020-99-01..2021"}});
+  EXPECT_EQ(reply["status"], 400);  // refused now, not failing at every commit
+  EXPECT_EQ(reply["error"]["code"], "query_syntax");
   ASSERT_EQ(socket.request({{"op", "subscribe"}, {"id", "a"}, {"q", "crane"}})["status"], 200);
   EXPECT_EQ(socket.request({{"op", "subscribe"}, {"id", "a"}, {"q", "ferry"}})["status"], 409);
   ASSERT_EQ(socket.request({{"op", "subscribe"}, {"id", "b"}, {"q", "ferry"}})["status"], 200);
