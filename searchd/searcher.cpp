@@ -64,11 +64,17 @@ json entity_names(const Xapian::Document& doc) {
 
 // Everything of a request with no query and no filter that shapes its reply.
 std::string browse_request_key(const SearchRequest& r) {
-  json key = {r.facets,         r.sort ? static_cast<int>(*r.sort) : -1,
-              r.offset,         r.limit,
-              r.snippet,        r.highlight_pre,
-              r.highlight_post, r.fields,
-              r.explain,        r.correct};
+  json key = {r.facets,
+              static_cast<int>(r.interval),
+              r.sort ? static_cast<int>(*r.sort) : -1,
+              r.offset,
+              r.limit,
+              r.snippet,
+              r.highlight_pre,
+              r.highlight_post,
+              r.fields,
+              r.explain,
+              r.correct};
   return key.dump();
 }
 
@@ -297,8 +303,13 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   // match: the documents; words: what the ranking boosts look for.
   auto run = [&](const Xapian::Query& match, const std::vector<std::string>& words) {
-    Outcome outcome{
-        Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets), {}, {}, {}, false};
+    Outcome outcome{Xapian::Enquire(db),
+                    {},
+                    std::make_unique<FacetCounter>(request.facets, request.interval),
+                    {},
+                    {},
+                    {},
+                    false};
     outcome.match = filter ? Xapian::Query(Xapian::Query::OP_FILTER, match, *filter) : match;
     if (sort == Sort::relevance && !empty_query)
       outcome.ranking = ranking_parts(
