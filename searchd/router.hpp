@@ -21,6 +21,7 @@ namespace newsdex::searchd {
 
 struct RouterOptions {
   Limits limits;
+  CoverageLimits coverage;                   // /documents/{id}/similar and /related
   std::vector<std::string> cors_origins;     // "*" allows any Origin
   std::vector<std::string> api_keys;         // full access; both empty: no key needed
   std::vector<std::string> search_keys;      // search, documents and health only
@@ -40,7 +41,8 @@ class Router {
   Response handle(const Request& request, Clock::time_point received = Clock::now());
 
   // One NDJSON request line to one response line (without the newline). The request may carry
-  // "id" (echoed), "op" (search, document, stats, health; search by default) and, when
+  // "id" (echoed), "op" (search, document, similar, related, entities, stats, health; search by
+  // default) and, when
   // require_key, "api_key".
   std::string handle_line(std::string_view line, bool require_key,
                           Clock::time_point received = Clock::now());
@@ -49,6 +51,8 @@ class Router {
   struct Route;
   ApiResult<nlohmann::json> dispatch(std::string_view op, const nlohmann::json& params);
   ApiResult<nlohmann::json> run_search(const SearchRequest& request);
+  // GET /documents/{id}, /documents/{id}/similar and /documents/{id}/related.
+  Response document_route(std::string_view rest, std::string_view query, const std::string& id);
   void add_cors(const Request& request, Response& response) const;
   Response route(const Request& request, std::string& endpoint, const std::string& id,
                  Clock::time_point received);

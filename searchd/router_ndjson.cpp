@@ -30,6 +30,11 @@ ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
       return bad_request("invalid_field", "op document needs \"doc\": the document id");
     return backend_.document(params["doc"].get<std::string>());
   }
+  if (op == "similar" || op == "related") {
+    auto parsed = parse_coverage_json(params, options_.coverage);
+    if (!parsed.ok()) return parsed.error();
+    return op == "similar" ? backend_.similar(parsed.value()) : backend_.related(parsed.value());
+  }
   if (op == "entities") {
     auto parsed = parse_entity_json(params);
     if (!parsed.ok()) return parsed.error();
@@ -43,8 +48,9 @@ ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
     if (auto error = only({})) return *error;
     return backend_.health();
   }
-  return bad_request("unknown_op", "unknown op '" + std::string(op) +
-                                       "' (search, document, entities, stats, health)");
+  return bad_request("unknown_op",
+                     "unknown op '" + std::string(op) +
+                         "' (search, document, similar, related, entities, stats, health)");
 }
 
 std::string Router::handle_line(std::string_view line, bool require_key,
@@ -100,8 +106,8 @@ std::string Router::handle_line(std::string_view line, bool require_key,
   if (!result.ok()) metrics_.record_error(result.error().code);
   out["status"] = status;
   if (!id.is_null()) out["id"] = id;
-  const bool known =
-      op == "search" || op == "document" || op == "entities" || op == "stats" || op == "health";
+  const bool known = op == "search" || op == "document" || op == "similar" || op == "related" ||
+                     op == "entities" || op == "stats" || op == "health";
   metrics_.record(known ? "ndjson_" + op : "ndjson_unknown", status, seconds_since(start));
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
