@@ -139,7 +139,10 @@ int execute(const Flags& flags, const Call& call) {
   if (call.op == "similar" || call.op == "related") {
     if (!flags.json) std::fputs(render_neighbours(body, call.op, render).c_str(), stdout);
     const bool found = body.contains("hits") && body["hits"].is_array() && !body["hits"].empty();
-    return found ? kExitResults : kExitNoResults;
+    if (!found)
+      return fail(kExitNoResults,
+                  fmt::format("no {} documents for \"{}\"", call.op, flags.document_id));
+    return kExitResults;
   }
   if (call.op == "search") {
     const bool found = body.contains("hits") && body["hits"].is_array() && !body["hits"].empty();
