@@ -1,6 +1,8 @@
 #include "coverage_request.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 
 #include "encoding.hpp"
 
