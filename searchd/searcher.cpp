@@ -380,12 +380,10 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
 
 ApiResult<json> Searcher::document(const std::string& id) {
   return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
-    const std::string term = schema::id_term(id);
-    auto posting = db.postlist_begin(term);
-    if (posting == db.postlist_end(term))
-      return ApiError{404, "not_found", "no document with id '" + id + "'"};
-    auto data = stored_record::decode_all(db.get_document(*posting));
-    if (!data) return unreadable(*posting, data.error());
+    const auto docid = find_document(db, id);
+    if (!docid.ok()) return docid.error();
+    auto data = stored_record::decode_all(db.get_document(docid.value()));
+    if (!data) return unreadable(docid.value(), data.error());
     (*data)["id"] = id;
     if (!data->contains(schema::field::kEntities))
       (*data)[schema::field::kEntities] = json::object();
