@@ -353,6 +353,19 @@ try {
     await news.waitForFunction(() => document.querySelectorAll('#timeline-chart rect').length === 3);
   });
 
+  await check('the timeline works from the keyboard: arrows pick, Shift stretches, Enter filters', async () => {
+    await news.locator('#timeline-chart').focus();
+    await news.keyboard.press('ArrowRight');
+    await news.keyboard.press('Shift+ArrowRight');
+    assert.equal(await news.locator('#timeline-picked').textContent(), '2024-01 to 2024-02: 5 matches');
+    assert.equal(await news.locator('#timeline-chart rect.picked').count(), 2);
+    await news.keyboard.press('Enter');
+    await news.waitForFunction(() => /^5 results/.test(document.getElementById('status').textContent));
+    assert.match(news.url(), /from=2024-01-01&to=2024-02-29/);
+    await news.locator('#timeline-clear').click();
+    await news.waitForFunction(() => /^9 results/.test(document.getElementById('status').textContent));
+  });
+
   await check('clicking one bar filters by its month, and a query narrows the timeline', async () => {
     await news.goto(`${coverageServer.url}?q=timetable`);
     await news.waitForFunction(() => /^4 results/.test(document.getElementById('status').textContent));

@@ -26,6 +26,7 @@ const ui = {
   doc: $('doc'), docTitle: $('doc-title'), docMeta: $('doc-meta'), docBody: $('doc-body'),
   timeline: $('timeline'), timelineChart: $('timeline-chart'), timelineClear: $('timeline-clear'),
   timelineFirst: $('timeline-first'), timelineLast: $('timeline-last'), interval: $('interval'),
+  timelinePicked: $('timeline-picked'),
   related: $('related'), relatedEntities: $('related-entities'), relatedSimilar: $('related-similar'),
 };
 
@@ -357,9 +358,13 @@ let drag = null;  // {start, end}: bar indexes while a range is being dragged
 
 function renderTimeline(buckets) {
   const interval = state.interval || 'month';
-  const valid = Array.isArray(buckets) ? buckets.filter((b) => b && typeof b.value === 'string' && Number.isFinite(b.count)) : [];
+  // Only labels this page can turn back into dates: a drag must always yield a valid range.
+  const label = /^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$/;
+  const valid = Array.isArray(buckets)
+    ? buckets.filter((b) => b && label.test(b.value) && Number.isFinite(b.count) && b.count >= 0) : [];
   bars = filledBuckets(valid, interval);
   drag = null;
+  ui.timelinePicked.textContent = '';
   const dated = Boolean(state.from || state.to);
   ui.timeline.hidden = !bars.length && !dated;
   ui.timelineClear.hidden = !dated;
@@ -393,9 +398,24 @@ function barAt(event) {
   return Math.min(bars.length - 1, Math.max(0, index));
 }
 
+function pickedRange() {
+  return drag ? [Math.min(drag.start, drag.end), Math.max(drag.start, drag.end)] : [-1, -1];
+}
+
 function showPicked() {
-  const [low, high] = drag ? [Math.min(drag.start, drag.end), Math.max(drag.start, drag.end)] : [-1, -1];
+  const [low, high] = pickedRange();
   [...ui.timelineChart.children].forEach((rect, i) => rect.classList.toggle('picked', i >= low && i <= high));
+  const count = bars.slice(low, high + 1).reduce((sum, bar) => sum + bar.count, 0);
+  ui.timelinePicked.textContent = !drag ? ''
+    : `${bars[low].value}${high > low ? ` to ${bars[high].value}` : ''}: ${count.toLocaleString()} matches`;
+}
+
+// Filters by the dates the picked bars cover.
+function applyPicked() {
+  const interval = state.interval || 'month';
+  const [low, high] = pickedRange();
+  drag = null;
+  update({ from: isoDay(bucketSpan(bars[low].value, interval)[0]), to: isoDay(bucketSpan(bars[high].value, interval)[1]) }, true);
 }
 
 ui.timelineChart.addEventListener('pointerdown', (event) => {
@@ -413,11 +433,27 @@ ui.timelineChart.addEventListener('pointermove', (event) => {
 ui.timelineChart.addEventListener('pointerup', (event) => {
   if (!drag) return;
   drag.end = barAt(event);
-  const interval = state.interval || 'month';
-  const from = isoDay(bucketSpan(bars[Math.min(drag.start, drag.end)].value, interval)[0]);
-  const to = isoDay(bucketSpan(bars[Math.max(drag.start, drag.end)].value, interval)[1]);
-  drag = null;
-  update({ from, to }, true);
+  applyPicked();
+});
+// The keyboard way: arrows pick a bar, Shift+arrows stretch the pick, Enter filters, Escape drops it.
+ui.timelineChart.addEventListener('keydown', (event) => {
+  if (!bars.length) return;
+  const last = bars.length - 1;
+  const moves = { ArrowLeft: -1, ArrowRight: 1, Home: -bars.length, End: bars.length };
+  if (event.key in moves) {
+    event.preventDefault();
+    const from = drag ? drag.end : (moves[event.key] > 0 ? -1 : bars.length);
+    const end = Math.min(last, Math.max(0, from + moves[event.key]));
+    drag = event.shiftKey && drag ? { start: drag.start, end } : { start: end, end };
+    showPicked();
+  } else if ((event.key === 'Enter' || event.key === ' ') && drag) {
+    event.preventDefault();
+    applyPicked();
+  } else if (event.key === 'Escape' && drag) {
+    event.preventDefault();
+    drag = null;
+    showPicked();
+  }
 });
 ui.timelineChart.addEventListener('pointercancel', () => { drag = null; showPicked(); });
 ui.timelineClear.addEventListener('click', () => update({ from: '', to: '' }, true));
