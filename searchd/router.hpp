@@ -42,8 +42,7 @@ class Router {
 
   // One NDJSON request line to one response line (without the newline). The request may carry
   // "id" (echoed), "op" (search, document, similar, related, entities, stats, health; search by
-  // default) and, when
-  // require_key, "api_key".
+  // default) and, when require_key, "api_key".
   std::string handle_line(std::string_view line, bool require_key,
                           Clock::time_point received = Clock::now());
 
