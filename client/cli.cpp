@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <optional>
 
 #include "render.hpp"
 #include "search_options.hpp"
@@ -22,6 +23,7 @@ struct Flags {
   SearchOptions search;
   std::vector<std::string> query_words;
   std::string document_id;
+  std::optional<unsigned> neighbours;  // --limit of similar and related
 };
 
 int fail(ExitCode code, std::string_view message) {
@@ -46,7 +48,8 @@ std::string error_message(const Reply& reply, const json& body) {
 }
 
 ExitCode exit_code_for_status(int status, const std::string& op) {
-  if (status == 404 && op == "document") return kExitNoResults;
+  if (status == 404 && (op == "document" || op == "similar" || op == "related"))
+    return kExitNoResults;
   if (status == 400 || status == 413 || status == 422) return kExitUsage;
   return kExitUnreachable;
 }
@@ -111,6 +114,11 @@ CLI::App* add_search_command(CLI::App& app, Flags& flags) {
                     "matches");
   command->add_flag("--facets", search.facets,
                     "Also show counts of people, organisations, places, languages and years");
+  command
+      ->add_option("--timeline", search.timeline,
+                   "Also show how many matches each day, week, month or year holds (all "
+                   "matches, not only this page)")
+      ->check(CLI::IsMember({"day", "week", "month", "year"}));
   return command;
 }
 
@@ -161,6 +169,14 @@ int execute(const Flags& flags, const Call& call) {
   }
 
   const RenderOptions render{.color = stdout_wants_color()};
+  if (call.op == "similar" || call.op == "related") {
+    if (!flags.json) std::fputs(render_neighbours(body, call.op, render).c_str(), stdout);
+    const bool found = body.contains("hits") && body["hits"].is_array() && !body["hits"].empty();
+    if (!found)
+      return fail(kExitNoResults,
+                  fmt::format("no {} documents for \"{}\"", call.op, flags.document_id));
+    return kExitResults;
+  }
   if (call.op == "search") {
     const bool found = body.contains("hits") && body["hits"].is_array() && !body["hits"].empty();
     if (!flags.json)
@@ -187,6 +203,17 @@ int run_cli(int argc, char** argv) {
   auto* search = add_search_command(app, flags);
   auto* doc = app.add_subcommand("doc", "Show one document: its stored fields and text");
   doc->add_option("ID", flags.document_id, "Document id, as in search results")->required();
+  auto* similar = app.add_subcommand(
+      "similar", "Documents most like one (\"more like this\"), in its languages");
+  auto* related = app.add_subcommand(
+      "related",
+      "Documents sharing the most people, organisations and places with one (the "
+      "rarer an entity, the more it counts)");
+  for (auto* command : {similar, related}) {
+    command->add_option("ID", flags.document_id, "Document id, as in search results")->required();
+    command->add_option("--limit", flags.neighbours, "How many documents (server default 10)")
+        ->check(CLI::PositiveNumber);
+  }
   auto* stats = app.add_subcommand("stats", "Index statistics: documents, languages, last commit");
   auto* health = app.add_subcommand("health", "Whether the server is up and can read the index");
   auto* watching = app.add_subcommand(
@@ -194,7 +221,7 @@ int run_cli(int argc, char** argv) {
       "Wait for new and changed documents matching a query (and filters) and print each as the "
       "indexer commits it, until interrupted");
   add_query_and_filters(watching, flags);
-  for (auto* command : {search, doc, stats, health, watching}) {
+  for (auto* command : {search, doc, similar, related, stats, health, watching}) {
     command->fallthrough();  // --server and friends may also follow the command
     command->add_flag("--json", flags.json, "Print the server's JSON reply unchanged");
   }
@@ -214,6 +241,9 @@ int run_cli(int argc, char** argv) {
     call = {"search", search_params(flags.search)};
   } else if (doc->parsed()) {
     call = {"document", {{"doc", flags.document_id}}};
+  } else if (similar->parsed() || related->parsed()) {
+    call = {similar->parsed() ? "similar" : "related", {{"doc", flags.document_id}}};
+    if (flags.neighbours) call.params["limit"] = *flags.neighbours;
   } else {
     call = {stats->parsed() ? "stats" : "health", json::object()};
   }

@@ -53,10 +53,13 @@ http::request<http::string_body> make_request(const Endpoint& endpoint,
     request.target(endpoint.base_path + "/search");
     request.set(http::field::content_type, "application/json");
     request.body() = call.params.dump();
-  } else if (call.op == "document") {
+  } else if (call.op == "document" || call.op == "similar" || call.op == "related") {
     request.method(http::verb::get);
-    request.target(endpoint.base_path + "/documents/" +
-                   encode_segment(call.params.value("doc", std::string())));
+    std::string target = endpoint.base_path + "/documents/" +
+                         encode_segment(call.params.value("doc", std::string()));
+    if (call.op != "document") target += "/" + call.op;
+    if (call.params.contains("limit")) target += "?limit=" + call.params["limit"].dump();
+    request.target(target);
   } else {
     request.method(http::verb::get);
     request.target(endpoint.base_path + "/" + call.op);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "terminal_text.hpp"
 
 namespace newsdex::client {
@@ -58,20 +61,41 @@ std::string facet_line(const char* label, const json& buckets) {
   return line + "\n";
 }
 
+// The date facet as a bar per bucket, scaled to the largest.
+std::string render_timeline(const json& buckets) {
+  if (!buckets.is_array() || buckets.empty()) return {};
+  constexpr double kWidth = 40;
+  double largest = 1;
+  for (const auto& bucket : buckets)
+    if (bucket.is_object() && bucket.value("count", json()).is_number())
+      largest = std::max(largest, bucket["count"].get<double>());
+  std::string out = "Timeline\n";
+  for (const auto& bucket : buckets) {
+    const auto count = bucket.is_object() ? bucket.value("count", json()) : json();
+    if (!count.is_number()) continue;
+    const auto bar = static_cast<std::size_t>(
+        std::clamp(std::ceil(count.get<double>() / largest * kWidth), 0.0, kWidth));
+    out += fmt::format("  {:<10} {} {}\n", one_line(text_of(bucket, "value")),
+                       std::string(bar, '#'), count.dump());
+  }
+  return out + "\n";
+}
+
 std::string render_facets(const json& facets) {
   if (!facets.is_object() || facets.empty()) return {};
-  std::string out = "Facets\n";
+  std::string out = facets.size() == 1 && facets.contains("date") ? "" : "Facets\n";
   for (const auto& [key, label] : kFacetLabels) {
     auto it = facets.find(key);
     if (it != facets.end() && it->is_array() && !it->empty()) out += facet_line(label, *it);
   }
   for (const auto& [key, buckets] : facets.items()) {  // facets this client has no label for
+    if (key == "date") continue;                       // the timeline has its own lines
     // Captured by name: clang 14 (the fuzz and sanitizer builds) cannot capture a binding.
     bool known =
         std::ranges::any_of(kFacetLabels, [&name = key](const auto& f) { return name == f.key; });
     if (!known && buckets.is_array() && !buckets.empty()) out += facet_line(key.c_str(), buckets);
   }
-  return out + "\n";
+  return (out.empty() ? out : out + "\n") + render_timeline(facets.value("date", json()));
 }
 
 std::string summary_line(const json& reply, std::size_t shown, unsigned first_number) {
@@ -87,32 +111,46 @@ std::string summary_line(const json& reply, std::size_t shown, unsigned first_nu
   return line + "\n";
 }
 
+// One numbered hit: title, metadata, snippet, and what a relaxed match lacks or a related story
+// shares.
+std::string render_hit(const json& hit, unsigned number, const RenderOptions& options) {
+  std::string out;
+  // "title" is plain text; "title_highlighted" is HTML-escaped with highlight tags.
+  auto title = hit.contains("title_highlighted")
+                   ? highlighted_text(text_of(hit, "title_highlighted"), options.color)
+                   : one_line(text_of(hit, "title"));
+  if (title.empty()) title = one_line(text_of(hit, "path"));
+  out += fmt::format("{}. {}\n", number, title);
+  out += fmt::format("   {}\n", dim(meta_line(hit), options.color));
+  auto snippet = highlighted_text(text_of(hit, "snippet"), options.color);
+  if (!snippet.empty()) out += fmt::format("   {}\n", snippet);
+  if (const auto missing = hit.find("missing");
+      missing != hit.end() && missing->is_array() && !missing->empty()) {
+    std::string words;
+    for (const auto& word : *missing)
+      if (word.is_string())
+        words += (words.empty() ? "" : ", ") + one_line(word.get<std::string>());
+    out += fmt::format("   {}\n", dim("Missing: " + words, options.color));
+  }
+  if (const auto shared = hit.find("shared"); shared != hit.end() && shared->is_object()) {
+    std::string names;
+    for (const auto& [type, list] : shared->items())
+      if (list.is_array())
+        for (const auto& name : list)
+          if (name.is_string())
+            names += (names.empty() ? "" : ", ") + one_line(name.get<std::string>());
+    if (!names.empty()) out += fmt::format("   {}\n", dim("Shared: " + names, options.color));
+  }
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string render_search(const json& reply, unsigned first_number, const RenderOptions& options) {
   std::string out;
   unsigned number = first_number;
   const auto& hits = reply.value("hits", json::array());
-  for (const auto& hit : hits) {
-    // "title" is plain text; "title_highlighted" is HTML-escaped with highlight tags.
-    auto title = hit.contains("title_highlighted")
-                     ? highlighted_text(text_of(hit, "title_highlighted"), options.color)
-                     : one_line(text_of(hit, "title"));
-    if (title.empty()) title = one_line(text_of(hit, "path"));
-    out += fmt::format("{}. {}\n", number++, title);
-    out += fmt::format("   {}\n", dim(meta_line(hit), options.color));
-    auto snippet = highlighted_text(text_of(hit, "snippet"), options.color);
-    if (!snippet.empty()) out += fmt::format("   {}\n", snippet);
-    if (const auto missing = hit.find("missing");
-        missing != hit.end() && missing->is_array() && !missing->empty()) {
-      std::string words;
-      for (const auto& word : *missing)
-        if (word.is_string())
-          words += (words.empty() ? "" : ", ") + one_line(word.get<std::string>());
-      out += fmt::format("   {}\n", dim("Missing: " + words, options.color));
-    }
-    out += "\n";
-  }
+  for (const auto& hit : hits) out += render_hit(hit, number++, options);
   out += render_facets(reply.value("facets", json::object()));
   out += summary_line(reply, hits.size(), first_number);
   if (const auto relaxed = reply.find("relaxed"); relaxed != reply.end() && relaxed->is_object())
@@ -137,10 +175,20 @@ std::string render_event(const json& event, const RenderOptions& options) {
   const std::string reason = one_line(text_of(event, "reason"));
   const json& hit = event.contains("hit") && event["hit"].is_object() ? event["hit"] : json();
   if (reason == "removed") return fmt::format("[removed] {}\n\n", one_line(text_of(hit, "id")));
-  // A hit of its own rendered as search renders one, with the reason in place of its number.
-  std::string out = render_search({{"hits", json::array({hit})}}, 1, options);
-  out = out.substr(0, out.find("\n\n") + 2);  // the hit, not the summary line
+  // The hit as search shows one, with the reason in place of its number.
+  const std::string out = render_hit(hit, 1, options);
   return fmt::format("[{}] {}", reason, out.substr(out.find(". ") + 2));
+}
+
+std::string render_neighbours(const json& reply, std::string_view kind,
+                              const RenderOptions& options) {
+  std::string out;
+  unsigned number = 1;
+  const auto& hits = reply.value("hits", json::array());
+  for (const auto& hit : hits) out += render_hit(hit, number++, options);
+  out += fmt::format("{} {} document{} for {}\n", hits.size(), kind, hits.size() == 1 ? "" : "s",
+                     one_line(text_of(reply, "id")));
+  return out;
 }
 
 std::string render_document(const json& reply, const RenderOptions& options) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace newsdex::client {
 
@@ -14,6 +15,11 @@ struct RenderOptions {
 // A search reply; first_number numbers the first hit (11 on page two of ten).
 std::string render_search(const nlohmann::json& reply, unsigned first_number,
                           const RenderOptions& options);
+
+// A /documents/{id}/similar or /related reply: numbered hits with summaries (and the entities a
+// related one shares), then "N <kind> documents for ID".
+std::string render_neighbours(const nlohmann::json& reply, std::string_view kind,
+                              const RenderOptions& options);
 
 // A GET /documents/{id} reply: title, metadata fields, entities, then the text.
 std::string render_document(const nlohmann::json& reply, const RenderOptions& options);

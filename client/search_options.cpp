@@ -29,6 +29,11 @@ nlohmann::json search_params(const SearchOptions& options) {
     for (const char* facet : {"person", "org", "place", "lang", "year"})
       params["facets"][facet] = kFacetSize;
   }
+  if (!options.timeline.empty()) {
+    if (!params.contains("facets")) params["facets"] = nlohmann::json::object();
+    params["facets"]["date"] = nullptr;  // a timeline has every bucket
+    params["interval"] = options.timeline;
+  }
   return params;
 }
 

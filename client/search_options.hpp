@@ -25,7 +25,8 @@ struct SearchOptions {
   std::optional<unsigned> limit;
   unsigned page = 1;  // 1-based
   bool facets = false;
-  bool exact = false;  // never answer for the spelling suggestion instead (server: correct=false)
+  std::string timeline;  // "" or the date facet's interval: day, week, month or year
+  bool exact = false;    // never answer for the spelling suggestion instead (server: correct=false)
 };
 
 nlohmann::json search_params(const SearchOptions& options);

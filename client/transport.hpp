@@ -14,7 +14,7 @@
 namespace newsdex::client {
 
 // An API operation: "search" (params = the search request object), "document" ({"doc": id}),
-// "stats" or "health" (no params).
+// "similar" or "related" ({"doc": id, "limit": n}), "stats" or "health" (no params).
 struct Call {
   std::string op;
   nlohmann::json params = nlohmann::json::object();

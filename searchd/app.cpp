@@ -54,6 +54,7 @@ App::App(const Config& config) {
   router_options.limits.default_limit = std::min(s.default_limit, s.max_limit);
   router_options.limits.max_limit = s.max_limit;
   router_options.limits.default_snippet = s.snippet_length;
+  router_options.coverage.max_limit = s.max_related_limit;
   router_options.cors_origins = s.cors_origins;
   router_options.api_keys = s.api_keys;
   router_options.search_keys = s.search_keys;

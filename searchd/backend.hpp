@@ -1,4 +1,4 @@
-// What the router asks of the index: the five read operations, each answering JSON or an ApiError.
+// What the router asks of the index: the read operations, each answering JSON or an ApiError.
 // Implemented by SearcherPool over Xapian, and by fakes in tests.
 #pragma once
 
@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api.hpp"
+#include "coverage_request.hpp"
 #include "entity_request.hpp"
 #include "search_request.hpp"
 
@@ -22,6 +23,11 @@ class Backend {
   virtual ApiResult<nlohmann::json> health() = 0;
   // {"type", "entities": [{"name", "docs", "aliases"}...]}, most documents first.
   virtual ApiResult<nlohmann::json> entities(const EntityListRequest& request) = 0;
+  // {"id", "words", "hits"}: the documents most like one ("more like this"), in its languages.
+  virtual ApiResult<nlohmann::json> similar(const CoverageRequest& request) = 0;
+  // {"id", "hits"}: the documents sharing the most (and rarest) entities with one; each hit's
+  // "shared" names them.
+  virtual ApiResult<nlohmann::json> related(const CoverageRequest& request) = 0;
 };
 
 }  // namespace newsdex::searchd

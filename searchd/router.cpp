@@ -96,6 +96,25 @@ ApiResult<json> Router::run_search(const SearchRequest& request) {
   return result;
 }
 
+Response Router::document_route(std::string_view rest, std::string_view query,
+                                const std::string& id) {
+  // A sub-resource is the last raw path segment; an id holding a '/' of its own arrives as %2F
+  // (clients encode ids as one segment), so "a%2Fsimilar" stays the document "a/similar".
+  constexpr std::string_view kSimilar = "/similar", kRelated = "/related";
+  const bool similar = rest.ends_with(kSimilar);
+  const bool related = rest.ends_with(kRelated);
+  if (similar || related) rest.remove_suffix((similar ? kSimilar : kRelated).size());
+  auto doc = percent_decode(rest, false);
+  if (!doc || doc->empty() || !is_valid_utf8(*doc))
+    return fail(bad_request("invalid_id", "the document id is empty or malformed"), id);
+  if (!similar && !related) return respond(backend_.document(*doc), id);
+  auto params = parse_query_string(query);
+  if (!params.ok()) return fail(params.error(), id);
+  auto parsed = parse_coverage_params(std::move(*doc), params.value(), options_.coverage);
+  if (!parsed.ok()) return fail(parsed.error(), id);
+  return respond(similar ? backend_.similar(parsed.value()) : backend_.related(parsed.value()), id);
+}
+
 Response Router::route(const Request& request, std::string& endpoint, const std::string& id,
                        Clock::time_point received) {
   static const std::array<Route, 9> kRoutes = {{
@@ -123,13 +142,8 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
        "document",
        {"GET", ""},
        Access::search,
-       [](Router& self, const Request&, std::string_view rest, std::string_view,
-          const std::string& id) {
-         auto doc = percent_decode(rest, false);
-         if (!doc || doc->empty() || !is_valid_utf8(*doc))
-           return self.fail(bad_request("invalid_id", "the document id is empty or malformed"), id);
-         return self.respond(self.backend_.document(*doc), id);
-       }},
+       [](Router& self, const Request&, std::string_view rest, std::string_view query,
+          const std::string& id) { return self.document_route(rest, query, id); }},
       {"/entities",
        "entities",
        {"GET", ""},
@@ -190,10 +204,11 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
          if (accept.find("text/html") != std::string::npos ||
              accept.find("application/json") == std::string::npos)
            return self.page(req);
-         return json_response({{"name", "newsdex-searchd"},
-                               {"endpoints",
-                                {"/search", "/documents/{id}", "/entities", "/subscribe", "/health",
-                                 "/stats", "/metrics"}}});
+         return json_response(
+             {{"name", "newsdex-searchd"},
+              {"endpoints",
+               {"/search", "/documents/{id}", "/documents/{id}/similar", "/documents/{id}/related",
+                "/entities", "/subscribe", "/health", "/stats", "/metrics"}}});
        }},
   }};
 
@@ -217,6 +232,9 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
     return fail({404, "not_found", "no such endpoint"}, id);
   }
   endpoint = match->endpoint;
+  // Neighbours are counted apart from reading a document: they cost a search each.
+  if (endpoint == "document" && (rest.ends_with("/similar") || rest.ends_with("/related")))
+    endpoint = rest.ends_with("/similar") ? "similar" : "related";
   std::string allow;
   for (auto m : match->methods)
     if (!m.empty()) allow += std::string(allow.empty() ? "" : ", ") + std::string(m);

@@ -22,6 +22,7 @@ namespace newsdex::searchd {
 
 struct RouterOptions {
   Limits limits;
+  CoverageLimits coverage;                   // /documents/{id}/similar and /related
   std::vector<std::string> cors_origins;     // "*" allows any Origin
   std::vector<std::string> api_keys;         // full access; both empty: no key needed
   std::vector<std::string> search_keys;      // search, documents and health only
@@ -41,9 +42,9 @@ class Router {
   Response handle(const Request& request, Clock::time_point received = Clock::now());
 
   // One NDJSON request line to one response line (without the newline). The request may carry
-  // "id" (echoed), "op" (search, document, entities, stats, health, subscribe, unsubscribe; search
-  // by default) and, when require_key, "api_key". channel: the connection's, where the events of
-  // its subscriptions go (none: subscribe is refused).
+  // "id" (echoed), "op" (search, document, similar, related, entities, stats, health, subscribe,
+  // unsubscribe; search by default) and, when require_key, "api_key". channel: the connection's,
+  // where the events of its subscriptions go (none: subscribe is refused).
   std::string handle_line(std::string_view line, bool require_key,
                           Clock::time_point received = Clock::now(),
                           const std::shared_ptr<EventChannel>& channel = nullptr);
@@ -60,6 +61,8 @@ class Router {
   ApiResult<nlohmann::json> check_saved_search(const SearchRequest& request);
   Response subscribe_stream(const Request& request, std::string_view query, const std::string& id);
   ApiResult<nlohmann::json> run_search(const SearchRequest& request);
+  // GET /documents/{id}, /documents/{id}/similar and /documents/{id}/related.
+  Response document_route(std::string_view rest, std::string_view query, const std::string& id);
   void add_cors(const Request& request, Response& response) const;
   Response route(const Request& request, std::string& endpoint, const std::string& id,
                  Clock::time_point received);

@@ -19,8 +19,8 @@ constexpr ListField kListFields[] = {
     {"place", &SearchRequest::place},   {"lang", &SearchRequest::lang},
     {"type", &SearchRequest::type},     {"folder", &SearchRequest::folder},
 };
-constexpr std::array<std::string_view, 7> kFacetNames = {"person", "org",  "place", "lang",
-                                                         "year",   "type", "folder"};
+constexpr std::array<std::string_view, 8> kFacetNames = {"person", "org",  "place", "lang",
+                                                         "year",   "date", "type",  "folder"};
 
 // The request member of a list filter, or null when name is not one.
 const ListMember* list_member(std::string_view name) {
@@ -168,7 +168,7 @@ ApiResult<std::map<std::string, unsigned>> get_facets(const json& value, const L
   for (const auto& [name, size] : object.items()) {
     if (!is_facet_name(name))
       return bad_value("facets", "names an unknown facet '" + name +
-                                     "' (person, org, place, lang, year, type, folder)");
+                                     "' (person, org, place, lang, year, date, type, folder)");
     if (size.is_null()) {
       facets[name] = 10;
       continue;
@@ -214,6 +214,7 @@ ApiResult<SearchRequest> parse_search_json(const json& body, const Limits& limit
   SearchRequest request;
   request.limit = limits.default_limit;
   request.snippet = limits.default_snippet;
+  bool interval_given = false;
   for (const auto& [name, value] : body.items()) {
     if (std::ranges::find(ignore, name) != ignore.end()) continue;
     ApiError error;
@@ -236,6 +237,17 @@ ApiResult<SearchRequest> parse_search_json(const json& body, const Limits& limit
       take(get_date(value, name, true), request.to);
     } else if (name == "facets") {
       take(get_facets(value, limits), request.facets);
+    } else if (name == "interval") {
+      std::string text;
+      take(get_string(value, name), text);
+      interval_given = true;
+      if (!failed) {
+        const auto interval = parse_interval(text);
+        if (interval)
+          request.interval = *interval;
+        else
+          error = bad_value(name, "must be " + std::string(kIntervalNames)), failed = true;
+      }
     } else if (name == "sort") {
       std::string sort;
       take(get_string(value, name), sort);
@@ -285,6 +297,9 @@ ApiResult<SearchRequest> parse_search_json(const json& body, const Limits& limit
     }
     if (failed) return error;
   }
+  if (interval_given && !request.facets.contains("date"))
+    return bad_value("interval",
+                     "sets the buckets of the date facet: ask for it too (facets=date)");
   if (request.q.size() > limits.max_query_bytes)
     return bad_request("query_too_long", "the query is longer than " +
                                              std::to_string(limits.max_query_bytes) + " bytes");

@@ -15,6 +15,7 @@
 #include "api.hpp"
 #include "config.hpp"    // parse_half_life, shared with [ranking]
 #include "encoding.hpp"  // is_valid_utf8, shared with document decoding
+#include "timeline.hpp"
 
 namespace newsdex::searchd {
 
@@ -54,6 +55,7 @@ struct SearchRequest {
   std::vector<std::string> lang, type, folder;  // any value may match
   std::string from, to;                         // YYYYMMDD (kSlotDate form), "" = open
   std::map<std::string, unsigned> facets;       // facet name -> how many values
+  Interval interval = Interval::month;          // the buckets of the "date" facet
   std::optional<Sort> sort;                     // unset: relevance, or newest first for no query
   unsigned offset = 0;
   unsigned limit = 10;

@@ -7,9 +7,12 @@
 #include "explain.hpp"
 #include "facets.hpp"
 #include "highlighter.hpp"
+#include "hit_json.hpp"
 #include "indexer_status.hpp"
 #include "query.hpp"
+#include "related.hpp"
 #include "schema.hpp"
+#include "similar.hpp"
 #include "stored_record.hpp"
 
 namespace newsdex::searchd {
@@ -23,44 +26,19 @@ Xapian::Query any_of(const std::vector<std::string>& values, auto term_of) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-std::vector<std::string> langs_of(const json& data) {
-  std::vector<std::string> langs;
-  if (auto lang = data.value(schema::field::kLang, std::string()); !lang.empty())
-    langs.push_back(lang);
-  if (data.contains(schema::field::kLangs) && data[schema::field::kLangs].is_array())
-    for (const auto& l : data[schema::field::kLangs])
-      if (l.is_string() && std::ranges::find(langs, l.get<std::string>()) == langs.end())
-        langs.push_back(l.get<std::string>());
-  return langs;
-}
-
-// A hit's entities as the names per type ({"person": ["Mara Holt"]}): what a result list
-// shows, read from the facet slots (the names, most mentioned first, as the stored record lists
-// them) so that no hit decodes its record's entities section. Ids, surface forms and counts
-// stay for /documents/{id}.
-json entity_names(const Xapian::Document& doc) {
-  json names = json::object();
-  for (const auto& [type, slot] :
-       {std::pair{"person", schema::kSlotPersons}, std::pair{"org", schema::kSlotOrgs},
-        std::pair{"place", schema::kSlotPlaces}}) {
-    json& out = names[type] = json::array();
-    const std::string joined = doc.get_value(slot);
-    for (std::size_t at = 0; at < joined.size();) {
-      const std::size_t end = std::min(joined.find('\n', at), joined.size());
-      out.push_back(joined.substr(at, end - at));
-      at = end + 1;
-    }
-  }
-  return names;
-}
-
 // Everything of a request with no query and no filter that shapes its reply.
 std::string browse_request_key(const SearchRequest& r) {
-  json key = {r.facets,         r.sort ? static_cast<int>(*r.sort) : -1,
-              r.offset,         r.limit,
-              r.snippet,        r.highlight_pre,
-              r.highlight_post, r.fields,
-              r.explain,        r.correct};
+  json key = {r.facets,
+              static_cast<int>(r.interval),
+              r.sort ? static_cast<int>(*r.sort) : -1,
+              r.offset,
+              r.limit,
+              r.snippet,
+              r.highlight_pre,
+              r.highlight_post,
+              r.fields,
+              r.explain,
+              r.correct};
   return key.dump();
 }
 
@@ -120,6 +98,18 @@ json missing_words(const Xapian::Enquire& enquire, const Xapian::MSetIterator& h
         }))
       missing.push_back(words[i]);
   return missing;
+}
+
+// A neighbour's summary: the opening of its body, as no query words pick a passage.
+constexpr std::size_t kSummaryChars = 160;
+
+// The docid of the document with this id, or 404.
+ApiResult<Xapian::docid> find_document(const Xapian::Database& db, const std::string& id) {
+  const std::string term = schema::id_term(id);
+  auto posting = db.postlist_begin(term);
+  if (posting == db.postlist_end(term))
+    return ApiError{404, "not_found", "no document with id '" + id + "'"};
+  return *posting;
 }
 
 }  // namespace
@@ -318,8 +308,13 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   // match: the documents; words: what the ranking boosts look for.
   auto run = [&](const Xapian::Query& match, const std::vector<std::string>& words) {
-    Outcome outcome{
-        Xapian::Enquire(db), {}, std::make_unique<FacetCounter>(request.facets), {}, {}, {}, false};
+    Outcome outcome{Xapian::Enquire(db),
+                    {},
+                    std::make_unique<FacetCounter>(request.facets, request.interval),
+                    {},
+                    {},
+                    {},
+                    false};
     outcome.match = filter ? Xapian::Query(Xapian::Query::OP_FILTER, match, *filter) : match;
     if (sort == Sort::relevance && !empty_query)
       outcome.ranking = ranking_parts(
@@ -378,25 +373,14 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     // The entities section is the bulk of a record: never decoded for a hit.
     auto record = stored_record::decode(doc.get_data(), stored_record::kHead);
     if (!record) return unreadable(*hit, record.error());
-    json& data = record->fields;
+    const json& data = record->fields;
     const std::string title = data.value(schema::field::kTitle, std::string());
-    const std::vector<std::string> langs = langs_of(data);
-    json entry = {{"id", stored_record::id_of(data)}};
-    const auto add = [&](HitField field, const char* name, json value) {
-      if ((fields & field) != 0) entry[name] = std::move(value);
-    };
-    add(kHitPath, "path", data.value(schema::field::kPath, ""));
-    add(kHitTitle, "title", title);
-    add(kHitDate, "date", data.value(schema::field::kDate, json()));
-    add(kHitByline, "byline", data.value(schema::field::kByline, ""));
-    add(kHitLang, "lang", data.value(schema::field::kLang, ""));
-    add(kHitType, "type", data.value(schema::field::kType, ""));
-    add(kHitScore, "score", hit.get_weight());
+    const std::vector<std::string> langs = hit_langs(data);
+    json entry = hit_fields(doc, data, fields, hit.get_weight());
     if (request.explain)
       entry["explain"] = explain_score(db, outcome.match, outcome.ranking, ranking,
                                        schema::id_term(entry["id"].get<std::string>()));
     if (relaxed) entry["missing"] = missing_words(outcome.enquire, hit, *relaxed);
-    if ((fields & kHitEntities) != 0) entry["entities"] = entity_names(doc);
     if (request.snippet > 0 && (fields & kHitSnippet) != 0) {
       const MatchedTerms hit_terms =
           per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};
@@ -426,16 +410,77 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
 
 ApiResult<json> Searcher::document(const std::string& id) {
   return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
-    const std::string term = schema::id_term(id);
-    auto posting = db.postlist_begin(term);
-    if (posting == db.postlist_end(term))
-      return ApiError{404, "not_found", "no document with id '" + id + "'"};
-    auto data = stored_record::decode_all(db.get_document(*posting));
-    if (!data) return unreadable(*posting, data.error());
+    const auto docid = find_document(db, id);
+    if (!docid.ok()) return docid.error();
+    auto data = stored_record::decode_all(db.get_document(docid.value()));
+    if (!data) return unreadable(docid.value(), data.error());
     (*data)["id"] = id;
     if (!data->contains(schema::field::kEntities))
       (*data)[schema::field::kEntities] = json::object();
     return std::move(*data);
+  });
+}
+
+ApiResult<json> Searcher::neighbour_hits(Xapian::Enquire& enquire, unsigned limit,
+                                         const HitNote& each_hit) {
+  if (options_.match_time_limit.count() > 0)
+    enquire.set_time_limit(std::chrono::duration<double>(options_.match_time_limit).count());
+  const Xapian::MSet mset = enquire.get_mset(0, limit);
+  json hits = json::array();
+  for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
+    const Xapian::Document doc = hit.get_document();
+    auto record = stored_record::decode(doc.get_data(), stored_record::kHead);
+    if (!record) return unreadable(*hit, record.error());
+    json entry = hit_fields(doc, record->fields, kAllHitFields, hit.get_weight());
+    entry["snippet"] = hit_summary(doc, kSummaryChars, HighlightTags{});
+    if (each_hit) each_hit(enquire, hit, entry);
+    hits.push_back(std::move(entry));
+  }
+  return hits;
+}
+
+ApiResult<json> Searcher::similar(const CoverageRequest& request) {
+  return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
+    const auto docid = find_document(db, request.id);
+    if (!docid.ok()) return docid.error();
+    const SimilarQuery similar = similar_query(db, docid.value(), schema::id_term(request.id));
+    json reply{{"id", request.id}, {"words", similar.words}, {"hits", json::array()}};
+    if (similar.words.empty()) return reply;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(similar.query);
+    enquire.set_weighting_scheme(*weighting(options_.ranking));
+    auto hits = neighbour_hits(enquire, request.limit, nullptr);
+    if (!hits.ok()) return hits;
+    reply["hits"] = std::move(hits.value());
+    return reply;
+  });
+}
+
+ApiResult<json> Searcher::related(const CoverageRequest& request) {
+  return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
+    const auto docid = find_document(db, request.id);
+    if (!docid.ok()) return docid.error();
+    const RelatedQuery related =
+        related_query(db, db.get_document(docid.value()), schema::id_term(request.id));
+    json reply{{"id", request.id}, {"hits", json::array()}};
+    if (related.query.empty()) return reply;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(related.query);
+    enquire.set_weighting_scheme(Xapian::CoordWeight());
+    // Stories sharing equally rare entities: the newest first.
+    enquire.set_sort_by_relevance_then_value(schema::kSlotDate, true);
+    auto shared = [&](const Xapian::Enquire& e, const Xapian::MSetIterator& hit, json& entry) {
+      json names = {{"person", json::array()}, {"org", json::array()}, {"place", json::array()}};
+      for (auto term = e.get_matching_terms_begin(hit); term != e.get_matching_terms_end(hit);
+           ++term)
+        if (const auto found = related.names.find(*term); found != related.names.end())
+          names[found->second.first].push_back(found->second.second);
+      entry["shared"] = std::move(names);
+    };
+    auto hits = neighbour_hits(enquire, request.limit, shared);
+    if (!hits.ok()) return hits;
+    reply["hits"] = std::move(hits.value());
+    return reply;
   });
 }
 

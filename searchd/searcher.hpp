@@ -39,6 +39,8 @@ class Searcher : public Backend {
   ApiResult<nlohmann::json> stats() override;
   ApiResult<nlohmann::json> health() override;
   ApiResult<nlohmann::json> entities(const EntityListRequest& request) override;
+  ApiResult<nlohmann::json> similar(const CoverageRequest& request) override;
+  ApiResult<nlohmann::json> related(const CoverageRequest& request) override;
 
   // For saved searches (alerts.hpp), which match several requests on one revision: op over the
   // latest revision (retried when the index changes under it), search on that revision, and the
@@ -58,6 +60,12 @@ class Searcher : public Backend {
   ApiResult<nlohmann::json> with_index(Op op);
 
   ApiResult<nlohmann::json> run_search(const Xapian::Database& db, const SearchRequest& request);
+  // The hits of a similar or related query, as search hits with a short summary; each_hit adds
+  // what the kind of neighbour explains about a hit.
+  using HitNote =
+      std::function<void(const Xapian::Enquire&, const Xapian::MSetIterator&, nlohmann::json& hit)>;
+  ApiResult<nlohmann::json> neighbour_hits(Xapian::Enquire& enquire, unsigned limit,
+                                           const HitNote& each_hit);
   // The filter term of an entity value: its own, or when no document carries it, that of the
   // entity it is an alias of ("Volev" -> "Tamir Volyev").
   Xapian::Query entity_value_filter(const Xapian::Database& db, EntityType type,

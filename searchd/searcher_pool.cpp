@@ -64,6 +64,13 @@ ApiResult<nlohmann::json> SearcherPool::entities(const EntityListRequest& reques
   return borrow([&](Backend& b) { return b.entities(request); });
 }
 
+ApiResult<nlohmann::json> SearcherPool::similar(const CoverageRequest& request) {
+  return borrow([&](Backend& b) { return b.similar(request); });
+}
+ApiResult<nlohmann::json> SearcherPool::related(const CoverageRequest& request) {
+  return borrow([&](Backend& b) { return b.related(request); });
+}
+
 ApiResult<nlohmann::json> SearcherPool::stats() {
   return borrow([&](Backend& b) { return b.stats(); });
 }

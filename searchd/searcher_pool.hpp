@@ -29,6 +29,8 @@ class SearcherPool : public Backend {
   ApiResult<nlohmann::json> stats() override;
   ApiResult<nlohmann::json> entities(const EntityListRequest& request) override;
   ApiResult<nlohmann::json> health() override;
+  ApiResult<nlohmann::json> similar(const CoverageRequest& request) override;
+  ApiResult<nlohmann::json> related(const CoverageRequest& request) override;
 
  private:
   // Lends op a free backend, waiting at most wait_timeout for one (then 503 overloaded).

@@ -77,6 +77,7 @@ void read_server(Section& s, ServerConfig& c) {
   s.read("max_result_window", c.max_result_window, 1, 10'000'000);
   s.read("default_limit", c.default_limit, 1, 10'000);
   s.read("max_limit", c.max_limit, 1, 10'000);
+  s.read("max_related_limit", c.max_related_limit, 1, 1'000);
   s.read("snippet_length", c.snippet_length, 0, 100'000);
   s.read("max_connections", c.max_connections, 1, 1'000'000);
   s.read("header_timeout_ms", c.header_timeout_ms, 1, kHourMs);

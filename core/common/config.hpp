@@ -50,7 +50,8 @@ struct ServerConfig {
   unsigned max_result_window = 10000;  // offset + limit may not exceed this
   unsigned default_limit = 10;
   unsigned max_limit = 100;
-  unsigned snippet_length = 200;  // characters
+  unsigned max_related_limit = 50;  // largest limit of /documents/{id}/similar and /related
+  unsigned snippet_length = 200;    // characters
   unsigned max_connections = 1024;
   unsigned header_timeout_ms = 10000;
   unsigned idle_timeout_ms = 60000;

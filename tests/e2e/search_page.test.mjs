@@ -1,6 +1,8 @@
 // The newsroom search page in headless Chromium against the real server: type a query and see
 // highlighted results, filter by a facet and remove the filter, follow "did you mean", restore a
-// shared URL, move by keyboard, survive server errors and hostile snippets, fit a phone screen.
+// shared URL, move by keyboard, survive server errors and hostile snippets, fit a phone screen;
+// on a second, invented corpus: the timeline chart (drawn from the date facet, dragging filters by
+// dates, cleared again) and the document view's related and similar coverage.
 // Usage: node search_page.test.mjs INDEXER SEARCHD SCREENSHOT_DIR CHROMIUM
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -30,6 +32,30 @@ const corpus = {
     'content="Lena Novak"><meta name="date" content="2022-03-14"></head><body><article><p>The harbour in ' +
     'Gdansk reopened on Monday after the storm damaged two piers, the port authority said. The city ' +
     'budget will pay for the repairs.</p></article></body></html>',
+};
+
+// Invented stories for the timeline and related coverage: one about a canal, one sharing its
+// minister, one worded like it, four naming two common organisations, and unrelated ones.
+const timetable = (n, subject) => `${subject} timetable ${n}\nJanuary ${n + 10}, 2024\n\nThe Ministry of ` +
+  `Transport published a new ${subject} timetable on Friday after long talks with the Harbour Pilots Association.\n`;
+const coverage = {
+  'ports/canal.txt': 'Canal dredging to start at Velmora\nMarch 3, 2024\n\nTransport Minister Mara Holt said on ' +
+    'Monday that dredging of the Ostrin canal at Velmora will start in April. The Ministry of Transport will pay ' +
+    'for the work, and the Harbour Pilots Association warned that silt has left the canal too shallow for grain ' +
+    'barges. Dredgers will remove the silt along the whole channel before the barges return.\n',
+  'politics/schools.txt': 'Holt presents school plan\nMarch 10, 2024\n\nTransport Minister Mara Holt presented ' +
+    'a plan for new schools in the northern districts on Thursday. Holt said teachers would be paid more from next year.\n',
+  'science/silt.txt': 'Why shallow canals need dredging\nFebruary 2, 2024\n\nSilt settles wherever a canal runs ' +
+    'slowly, and a shallow canal turns grain barges away. Dredgers lift the silt from the channel so that barges ' +
+    'can pass; without dredging a canal silts up within a few years.\n',
+  'transport/ferry.txt': timetable(1, 'ferry'),
+  'transport/pilot.txt': timetable(2, 'pilot'),
+  'transport/tug.txt': timetable(3, 'tug'),
+  'transport/berth.txt': timetable(4, 'berth'),
+  'sport/derby.txt': 'Derby ends level\nMarch 5, 2024\n\nCoach Ilse Varnek watched her side draw the derby ' +
+    'after a late goal on Saturday.\n',
+  'weather/frost.txt': 'Frost expected\nMarch 6, 2024\n\nForecasters expect frost in the hills tonight and a ' +
+    'mild afternoon tomorrow.\n',
 };
 
 const failures = [];
@@ -64,6 +90,7 @@ function startServer(index, extraArgs = []) {
 
 const work = mkdtempSync(join(tmpdir(), 'newsdex-e2e-'));
 let server;
+let coverageServer;
 let browser;
 try {
   for (const [path, text] of Object.entries(corpus)) {
@@ -73,6 +100,13 @@ try {
   const indexed = spawnSync(indexer, ['--once', '--docs', join(work, 'docs'), '--index', join(work, 'index')],
     { encoding: 'utf8' });
   assert.equal(indexed.status, 0, `indexer failed: ${indexed.stdout}${indexed.stderr}`);
+  for (const [path, text] of Object.entries(coverage)) {
+    mkdirSync(dirname(join(work, 'coverage', path)), { recursive: true });
+    writeFileSync(join(work, 'coverage', path), text);
+  }
+  const coverageIndexed = spawnSync(indexer,
+    ['--once', '--docs', join(work, 'coverage'), '--index', join(work, 'coverage-index')], { encoding: 'utf8' });
+  assert.equal(coverageIndexed.status, 0, `indexer failed: ${coverageIndexed.stdout}${coverageIndexed.stderr}`);
   server = await startServer(join(work, 'index'));
   mkdirSync(screenshots, { recursive: true });
 
@@ -273,12 +307,103 @@ try {
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(foreign, []);
   });
+
+  coverageServer = await startServer(join(work, 'coverage-index'));
+  const news = await context.newPage();
+  const newsErrors = [];
+  news.on('pageerror', (error) => newsErrors.push(error.message));
+  const newsStatus = () => news.locator('#status').textContent();
+  const bars = news.locator('#timeline-chart rect');
+
+  await check('the timeline charts every match per month, with empty months filled in', async () => {
+    await news.goto(coverageServer.url);
+    await news.waitForFunction(() => /^9 results/.test(document.getElementById('status').textContent));
+    assert.equal(await news.locator('#timeline').isVisible(), true);
+    assert.equal(await bars.count(), 3);
+    const counts = await bars.evaluateAll((rects) => rects.map((r) => [r.dataset.value, Number(r.dataset.count)]));
+    assert.deepEqual(counts, [['2024-01', 4], ['2024-02', 1], ['2024-03', 4]]);
+    assert.equal(await news.locator('#timeline-first').textContent(), '2024-01');
+    assert.match(await news.locator('#timeline-chart').getAttribute('aria-label'), /most in 2024-01 \(4\)|most in 2024-03 \(4\)/);
+    await news.screenshot({ path: join(screenshots, 'timeline.png') });
+  });
+
+  await check('dragging across the timeline filters by those dates, and "Clear dates" undoes it', async () => {
+    const box = await news.locator('#timeline-chart').boundingBox();
+    const x = (i) => box.x + (box.width * (i + 0.5)) / 3;
+    const y = box.y + box.height / 2;
+    await news.mouse.move(x(0), y);
+    await news.mouse.down();
+    await news.mouse.move(x(1), y, { steps: 5 });
+    await news.mouse.up();
+    await news.waitForFunction(() => /^5 results/.test(document.getElementById('status').textContent));
+    assert.match(news.url(), /from=2024-01-01&to=2024-02-29/);
+    assert.equal(await news.locator('#chips button', { hasText: 'Date' }).count(), 1);
+    assert.equal(await news.locator('#from').inputValue(), '2024-01-01');
+    // Days of the filtered range: weeks now show where the matches fall.
+    await news.locator('#interval').selectOption('week');
+    await news.waitForFunction(() => new URL(location.href).searchParams.get('interval') === 'week' &&
+      document.querySelectorAll('#timeline-chart rect').length > 3);
+    const weeks = await bars.evaluateAll((rects) => rects.filter((r) => r.dataset.count !== '0').map((r) => r.dataset.value));
+    assert.deepEqual(weeks, ['2024-W02', '2024-W05']);
+    await news.locator('#timeline-clear').click();
+    await news.waitForFunction(() => /^9 results/.test(document.getElementById('status').textContent));
+    assert.doesNotMatch(news.url(), /from=/);
+    assert.equal(await news.locator('#timeline-clear').isHidden(), true);
+    await news.locator('#interval').selectOption('month');
+    await news.waitForFunction(() => document.querySelectorAll('#timeline-chart rect').length === 3);
+  });
+
+  await check('the timeline works from the keyboard: arrows pick, Shift stretches, Enter filters', async () => {
+    await news.locator('#timeline-chart').focus();
+    await news.keyboard.press('ArrowRight');
+    await news.keyboard.press('Shift+ArrowRight');
+    assert.equal(await news.locator('#timeline-picked').textContent(), '2024-01 to 2024-02: 5 matches');
+    assert.equal(await news.locator('#timeline-chart rect.picked').count(), 2);
+    await news.keyboard.press('Enter');
+    await news.waitForFunction(() => /^5 results/.test(document.getElementById('status').textContent));
+    assert.match(news.url(), /from=2024-01-01&to=2024-02-29/);
+    await news.locator('#timeline-clear').click();
+    await news.waitForFunction(() => /^9 results/.test(document.getElementById('status').textContent));
+  });
+
+  await check('clicking one bar filters by its month, and a query narrows the timeline', async () => {
+    await news.goto(`${coverageServer.url}?q=timetable`);
+    await news.waitForFunction(() => /^4 results/.test(document.getElementById('status').textContent));
+    assert.equal(await bars.count(), 1);
+    await bars.first().click();
+    await news.waitForFunction(() => /from=2024-01-01&to=2024-01-31/.test(location.search));
+    await news.waitForFunction(() => /^4 results/.test(document.getElementById('status').textContent));
+  });
+
+  await check('the document view lists related coverage and similar stories, and opens them', async () => {
+    await news.goto(`${coverageServer.url}?q=velmora`);
+    await news.locator('#hits .hit-link').first().click();
+    await news.locator('#doc-title').filter({ hasText: 'Canal dredging to start at Velmora' }).waitFor();
+    const related = news.locator('#related-entities button');
+    await related.first().waitFor();
+    assert.equal(await related.first().textContent(), 'Holt presents school plan');
+    assert.match(await news.locator('#related-entities .why').first().textContent(), /shares Mara Holt/);
+    assert.ok(await related.count() >= 5, 'the four timetables too');
+    const similar = news.locator('#related-similar button');
+    await similar.first().waitFor();
+    assert.equal(await similar.first().textContent(), 'Why shallow canals need dredging');
+    await news.screenshot({ path: join(screenshots, 'related.png') });
+    await similar.first().click();
+    await news.locator('#doc-title').filter({ hasText: 'Why shallow canals need dredging' }).waitFor();
+    await news.locator('#related-similar button', { hasText: 'Canal dredging' }).waitFor();
+    await news.keyboard.press('Escape');
+  });
+
+  await check('no script errors on the second corpus', async () => {
+    assert.deepEqual(newsErrors, []);
+  });
 } catch (error) {
   failures.push('setup');
   console.log(`FAIL setup\n${error.stack || error}`);
 } finally {
   if (browser) await browser.close();
   if (server) server.child.kill('SIGTERM');
+  if (coverageServer) coverageServer.child.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
 console.log(failures.length ? `${failures.length} failed: ${failures.join(', ')}` : `all passed; screenshots in ${screenshots}`);

@@ -1,6 +1,6 @@
 // A search backend with canned answers, for testing the router and the server without an index:
-// searches find nothing, no document exists, the index counts three documents and is healthy.
-// Each test's backend overrides what that test probes.
+// searches find nothing, no document exists (so it has no similar or related ones), the index
+// counts three documents and is healthy. Each test's backend overrides what that test probes.
 #pragma once
 
 #include <string>
@@ -22,6 +22,12 @@ class CannedBackend : public searchd::Backend {
   searchd::ApiResult<nlohmann::json> health() override { return nlohmann::json{{"status", "ok"}}; }
   searchd::ApiResult<nlohmann::json> entities(const searchd::EntityListRequest&) override {
     return nlohmann::json{{"type", "person"}, {"entities", nlohmann::json::array()}};
+  }
+  searchd::ApiResult<nlohmann::json> similar(const searchd::CoverageRequest&) override {
+    return searchd::ApiError{404, "not_found", "no such document"};
+  }
+  searchd::ApiResult<nlohmann::json> related(const searchd::CoverageRequest&) override {
+    return searchd::ApiError{404, "not_found", "no such document"};
   }
 };
 

@@ -195,6 +195,41 @@ TEST_F(ClientCli, FacetsAreListedCompactly) {
   EXPECT_NE(result.out.find("  years: "), std::string::npos) << result.out;
 }
 
+TEST_F(ClientCli, TimelinePrintsABarPerBucketOfAllMatches) {
+  auto result = search({"--timeline", "year", "--limit", "1"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out.find("Facets\n"), std::string::npos) << result.out;
+  EXPECT_NE(
+      result.out.find("Timeline\n  2021       " + std::string(40, '#') + " 2\n  2022       " +
+                      std::string(20, '#') + " 1\n  2023       " + std::string(40, '#') + " 2\n"),
+      std::string::npos)
+      << result.out;
+  auto months = search_json({"budget", "--timeline", "month"});
+  EXPECT_EQ(months["facets"]["date"],
+            json::parse(R"([{"value": "2021-02", "count": 1}, {"value": "2023-05", "count": 1}])"));
+  EXPECT_EQ(search({"--timeline", "quarter"}).code, 2);
+}
+
+TEST_F(ClientCli, SimilarAndRelatedListADocumentsNeighbours) {
+  auto similar = newsdex({"similar", "business/deficit.txt", "--server", server_->url()});
+  ASSERT_EQ(similar.code, 0) << similar.err;
+  EXPECT_NE(similar.out.find("1. "), std::string::npos) << similar.out;
+  EXPECT_NE(similar.out.find("similar documents for business/deficit.txt\n"), std::string::npos)
+      << similar.out;
+  EXPECT_EQ(similar.out.find("Budget deficit narrows"), std::string::npos) << "never itself";
+  auto one = newsdex({"similar", "business/deficit.txt", "--limit", "1", "--json", "--socket",
+                      server_->socket().string()});
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(json::parse(one.out)["hits"].size(), 1u) << one.out;
+  auto related = newsdex({"related", "politics/budget.txt", "--server", server_->url()});
+  EXPECT_LE(related.code, 1) << related.err;
+  EXPECT_NE(related.out.find(" related document"), std::string::npos) << related.out;
+  auto missing = newsdex({"related", "politics/none.txt", "--server", server_->url()});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_EQ(lines_in(missing.err), 1u) << missing.err;
+  EXPECT_EQ(newsdex({"similar", "business/deficit.txt", "--limit", "0"}).code, 2);
+}
+
 TEST_F(ClientCli, PagesAreNumberedFromTheirOffset) {
   auto first = search_json({"budget", "--limit", "1"});
   auto second = search({"budget", "--limit", "1", "--page", "2"});
@@ -245,6 +280,8 @@ TEST_F(ClientCli, HelpExitsZero) {
   for (const auto& args : std::vector<std::vector<std::string>>{{"--help"},
                                                                 {"search", "--help"},
                                                                 {"doc", "--help"},
+                                                                {"similar", "--help"},
+                                                                {"related", "--help"},
                                                                 {"stats", "--help"},
                                                                 {"health", "--help"}}) {
     auto result = newsdex(args);

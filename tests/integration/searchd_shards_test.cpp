@@ -2,7 +2,7 @@
 // answers, facets and snippets included, as over one index; with the remote shard's server
 // killed it answers from the local shard with "partial": true and names the missing shard (or 503
 // with allow_partial off); once the server is back, the next search after the retry interval has
-// every shard again.
+// every shard again. Timelines, similar and related coverage also span a remote shard.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -176,6 +176,48 @@ TEST_F(Shards, WithoutAllowPartialAMissingShardIsA503NamingIt) {
   EXPECT_EQ(reply.error().status, 503);
   EXPECT_EQ(reply.error().code, "shard_unavailable");
   EXPECT_NE(reply.error().message.find(spec()), std::string::npos) << reply.error().message;
+}
+
+// The date facet's spy, the relevance set and expand set, and the idf-scaled entity query with
+// CoordWeight all travel to xapian-tcpsrv: neighbours on the remote shard are found for a local
+// document, and the timeline counts both shards.
+TEST_F(Shards, TimelinesAndNeighboursSpanARemoteShard) {
+  write(
+      "near", "canal.txt",
+      "Canal dredging at Velmora\nMarch 3, 2024\n\nTransport Minister Mara Holt said dredging "
+      "of the silted canal will start in April; the Ministry of Transport pays for the dredgers.");
+  write("near", "derby.txt", "Derby ends level\nMarch 5, 2024\n\nThe derby ended level.");
+  write("far", "schools.txt",
+        "Holt presents school plan\nMarch 10, 2024\n\nTransport Minister Mara Holt presented a "
+        "plan for new schools.");
+  write("far", "silt.txt",
+        "Why canals need dredging\nFebruary 2, 2023\n\nSilt settles in a slow canal, and "
+        "dredging lifts the silt so that barges can pass; dredgers keep the canal deep.");
+  write("far", "frost.txt", "Frost expected\nMarch 6, 2024\n\nFrost is expected tonight.");
+  testing::index_documents(dir_ / "near", dir_ / "near-index");
+  testing::index_documents(dir_ / "far", dir_ / "far-index");
+  const unsigned short port = free_port();
+  TcpServer far(dir_ / "far-index", port);
+  Searcher s({(dir_ / "near-index").string(), "tcp://127.0.0.1:" + std::to_string(port)}, metrics_);
+
+  SearchRequest request;
+  request.facets = {{"date", 10}};
+  request.interval = Interval::year;
+  auto timeline = s.search(request);
+  ASSERT_TRUE(timeline.ok()) << timeline.error().message << ": " << timeline.error().detail;
+  EXPECT_EQ(timeline.value()["facets"]["date"],
+            json::parse(R"([{"value": "2023", "count": 1}, {"value": "2024", "count": 4}])"));
+
+  auto similar = s.similar({"canal.txt", 10});
+  ASSERT_TRUE(similar.ok()) << similar.error().message << ": " << similar.error().detail;
+  ASSERT_FALSE(similar.value()["hits"].empty()) << similar.value();
+  EXPECT_EQ(similar.value()["hits"][0]["id"], "silt.txt") << similar.value();
+
+  auto related = s.related({"canal.txt", 10});
+  ASSERT_TRUE(related.ok()) << related.error().message << ": " << related.error().detail;
+  ASSERT_EQ(related.value()["hits"].size(), 1u) << related.value();
+  EXPECT_EQ(related.value()["hits"][0]["id"], "schools.txt");
+  EXPECT_EQ(related.value()["hits"][0]["shared"]["person"], json::array({"Mara Holt"}));
 }
 
 }  // namespace

@@ -239,6 +239,7 @@ max_query_bytes = 512
 max_result_window = 500
 default_limit = 20
 max_limit = 50
+max_related_limit = 30
 snippet_length = 0
 max_connections = 10
 header_timeout_ms = 1500
@@ -284,6 +285,7 @@ json = true
                      500,
                      20,
                      50,
+                     30,
                      0,
                      10,
                      1500,

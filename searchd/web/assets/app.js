@@ -9,6 +9,11 @@ const FACETS = [
   ['person', 'People'], ['org', 'Organisations'], ['place', 'Places'], ['lang', 'Languages'], ['year', 'Years'],
 ];
 const FILTER_LABELS = { person: 'Person', org: 'Organisation', place: 'Place', lang: 'Language' };
+const INTERVALS = ['day', 'week', 'month', 'year'];  // of the date facet; month unless the URL says
+const MAX_BARS = 400;        // a longer timeline shows only its non-empty buckets
+const RELATED_LIMIT = 5;     // neighbours listed per kind in the document view
+const DAY_MS = 86400000;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -19,6 +24,10 @@ const ui = {
   searchInsteadQ: $('search-instead-q'),
   facets: $('facets'), filters: $('filters'),
   doc: $('doc'), docTitle: $('doc-title'), docMeta: $('doc-meta'), docBody: $('doc-body'),
+  timeline: $('timeline'), timelineChart: $('timeline-chart'), timelineClear: $('timeline-clear'),
+  timelineFirst: $('timeline-first'), timelineLast: $('timeline-last'), interval: $('interval'),
+  timelinePicked: $('timeline-picked'),
+  related: $('related'), relatedEntities: $('related-entities'), relatedSimilar: $('related-similar'),
 };
 
 const languageNames = (() => {
@@ -31,7 +40,7 @@ function languageName(code) {
 // --- state <-> URL -------------------------------------------------------------------------------
 
 function emptyState() {
-  return { q: '', person: [], org: [], place: [], lang: [], from: '', to: '', sort: '', page: 1, correct: true };
+  return { q: '', person: [], org: [], place: [], lang: [], from: '', to: '', sort: '', page: 1, correct: true, interval: '' };
 }
 
 function stateFromUrl() {
@@ -44,6 +53,7 @@ function stateFromUrl() {
   state.sort = ['date', '-date', 'relevance'].includes(params.get('sort')) ? params.get('sort') : '';
   state.page = Math.max(1, parseInt(params.get('page'), 10) || 1);
   state.correct = params.get('correct') !== 'false';
+  state.interval = INTERVALS.includes(params.get('interval')) && params.get('interval') !== 'month' ? params.get('interval') : '';
   return state;
 }
 
@@ -56,6 +66,7 @@ function filterParams(state) {
   if (state.to) params.set('to', state.to);
   if (state.sort) params.set('sort', state.sort);
   if (state.correct === false) params.set('correct', 'false');
+  if (state.interval) params.set('interval', state.interval);
   return params;
 }
 
@@ -68,7 +79,7 @@ function pageUrl(state) {
 
 function apiUrl(state) {
   const params = filterParams(state);
-  params.set('facets', FACETS.map(([name]) => name).join(','));
+  params.set('facets', [...FACETS.map(([name]) => name), 'date'].join(','));
   params.set('limit', String(PAGE_SIZE));
   if (state.page > 1) params.set('offset', String((state.page - 1) * PAGE_SIZE));
   return 'search?' + params.toString();
@@ -256,6 +267,7 @@ function renderReply(reply) {
   ui.hits.replaceChildren(...hits.map((hit) => renderHit(hit)));
   ui.status.textContent = hits.length || state.page === 1 ? describeTotal(reply) : 'No more results on this page.';
   renderFacets(reply.facets);
+  renderTimeline(reply.facets && reply.facets.date);
   renderChips();
   renderPager((reply.total && reply.total.value) || 0);
   // The results are those of the spelling suggestion: say so, and offer what was typed.
@@ -282,7 +294,170 @@ function showError(message) {
   ui.pager.replaceChildren();
   ui.suggestion.hidden = true;
   ui.resultsFor.hidden = true;
+  renderTimeline([]);
 }
+
+// --- the timeline --------------------------------------------------------------------------------
+// Bars of the date facet (counts over every match, not the page), empty buckets filled in so the
+// gaps show. Dragging across bars (or clicking one) filters by the dates they cover.
+
+const pad = (n, width) => String(n).padStart(width, '0');
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+function utcDay(year, month, day) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);  // Date.UTC would read years below 100 as 19xx
+  return date.getTime();
+}
+
+// First and last day (ms) of a bucket: "2024-03-05", "2024-W10" (ISO week), "2024-03", "2024".
+function bucketSpan(value, interval) {
+  const year = Number(value.slice(0, 4));
+  if (interval === 'year') return [utcDay(year, 1, 1), utcDay(year, 12, 31)];
+  if (interval === 'month') {
+    const month = Number(value.slice(5, 7));
+    return [utcDay(year, month, 1), utcDay(year, month + 1, 0)];
+  }
+  if (interval === 'week') {
+    const jan4 = utcDay(year, 1, 4);  // always in week 1
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (Number(value.slice(6)) - 1) * 7 * DAY_MS;
+    return [monday, monday + 6 * DAY_MS];
+  }
+  const day = utcDay(year, Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+  return [day, day];
+}
+
+// The bucket holding a day, labelled as the server labels it.
+function bucketOf(ms, interval) {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  if (interval === 'year') return pad(year, 4);
+  if (interval === 'month') return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}`;
+  if (interval === 'week') {
+    const thursday = ms + (3 - ((date.getUTCDay() + 6) % 7)) * DAY_MS;
+    const weekYear = new Date(thursday).getUTCFullYear();
+    return `${pad(weekYear, 4)}-W${pad(Math.floor((thursday - utcDay(weekYear, 1, 1)) / (7 * DAY_MS)) + 1, 2)}`;
+  }
+  return isoDay(ms);
+}
+
+function filledBuckets(buckets, interval) {
+  if (!buckets.length) return [];
+  const counts = new Map(buckets.map((b) => [b.value, b.count]));
+  const end = bucketSpan(buckets[buckets.length - 1].value, interval)[1];
+  const bars = [];
+  for (let ms = bucketSpan(buckets[0].value, interval)[0]; ms <= end && bars.length <= MAX_BARS;) {
+    const value = bucketOf(ms, interval);
+    bars.push({ value, count: counts.get(value) || 0 });
+    ms = bucketSpan(value, interval)[1] + DAY_MS;
+  }
+  return bars.length > MAX_BARS ? buckets : bars;
+}
+
+let bars = [];    // what the chart shows, oldest first
+let drag = null;  // {start, end}: bar indexes while a range is being dragged
+
+function renderTimeline(buckets) {
+  const interval = state.interval || 'month';
+  // Only labels this page can turn back into dates: a drag must always yield a valid range.
+  const label = /^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$/;
+  const valid = Array.isArray(buckets)
+    ? buckets.filter((b) => b && label.test(b.value) && Number.isFinite(b.count) && b.count >= 0) : [];
+  bars = filledBuckets(valid, interval);
+  drag = null;
+  ui.timelinePicked.textContent = '';
+  const dated = Boolean(state.from || state.to);
+  ui.timeline.hidden = !bars.length && !dated;
+  ui.timelineClear.hidden = !dated;
+  ui.interval.value = interval;
+  const most = Math.max(1, ...bars.map((b) => b.count));
+  const width = 600 / Math.max(1, bars.length);
+  ui.timelineChart.replaceChildren(...bars.map((bar, i) => {
+    const height = bar.count ? Math.max(3, (bar.count / most) * 76) : 1;
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    const attributes = { x: i * width + width * 0.1, y: 80 - height, width: width * 0.8, height };
+    for (const [name, value] of Object.entries(attributes)) rect.setAttribute(name, String(value));
+    rect.setAttribute('class', bar.count ? 'bar' : 'bar empty');
+    rect.dataset.value = bar.value;
+    rect.dataset.count = String(bar.count);
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = `${bar.value}: ${bar.count.toLocaleString()}`;
+    rect.append(title);
+    return rect;
+  }));
+  const peak = bars.reduce((best, bar) => (bar.count > (best ? best.count : -1) ? bar : best), null);
+  ui.timelineChart.setAttribute('aria-label', bars.length
+    ? `Matches per ${interval} from ${bars[0].value} to ${bars[bars.length - 1].value}; most in ${peak.value} (${peak.count})`
+    : 'No dated matches');
+  ui.timelineFirst.textContent = bars.length ? bars[0].value : '';
+  ui.timelineLast.textContent = bars.length > 1 ? bars[bars.length - 1].value : '';
+}
+
+function barAt(event) {
+  const box = ui.timelineChart.getBoundingClientRect();
+  const index = Math.floor(((event.clientX - box.left) / Math.max(1, box.width)) * bars.length);
+  return Math.min(bars.length - 1, Math.max(0, index));
+}
+
+function pickedRange() {
+  return drag ? [Math.min(drag.start, drag.end), Math.max(drag.start, drag.end)] : [-1, -1];
+}
+
+function showPicked() {
+  const [low, high] = pickedRange();
+  [...ui.timelineChart.children].forEach((rect, i) => rect.classList.toggle('picked', i >= low && i <= high));
+  const count = bars.slice(low, high + 1).reduce((sum, bar) => sum + bar.count, 0);
+  ui.timelinePicked.textContent = !drag ? ''
+    : `${bars[low].value}${high > low ? ` to ${bars[high].value}` : ''}: ${count.toLocaleString()} matches`;
+}
+
+// Filters by the dates the picked bars cover.
+function applyPicked() {
+  const interval = state.interval || 'month';
+  const [low, high] = pickedRange();
+  drag = null;
+  update({ from: isoDay(bucketSpan(bars[low].value, interval)[0]), to: isoDay(bucketSpan(bars[high].value, interval)[1]) }, true);
+}
+
+ui.timelineChart.addEventListener('pointerdown', (event) => {
+  if (!bars.length || event.button !== 0) return;
+  event.preventDefault();
+  drag = { start: barAt(event), end: barAt(event) };
+  try { ui.timelineChart.setPointerCapture(event.pointerId); } catch { /* a synthetic pointer */ }
+  showPicked();
+});
+ui.timelineChart.addEventListener('pointermove', (event) => {
+  if (!drag) return;
+  drag.end = barAt(event);
+  showPicked();
+});
+ui.timelineChart.addEventListener('pointerup', (event) => {
+  if (!drag) return;
+  drag.end = barAt(event);
+  applyPicked();
+});
+// The keyboard way: arrows pick a bar, Shift+arrows stretch the pick, Enter filters, Escape drops it.
+ui.timelineChart.addEventListener('keydown', (event) => {
+  if (!bars.length) return;
+  const last = bars.length - 1;
+  const moves = { ArrowLeft: -1, ArrowRight: 1, Home: -bars.length, End: bars.length };
+  if (event.key in moves) {
+    event.preventDefault();
+    const from = drag ? drag.end : (moves[event.key] > 0 ? -1 : bars.length);
+    const end = Math.min(last, Math.max(0, from + moves[event.key]));
+    drag = event.shiftKey && drag ? { start: drag.start, end } : { start: end, end };
+    showPicked();
+  } else if ((event.key === 'Enter' || event.key === ' ') && drag) {
+    event.preventDefault();
+    applyPicked();
+  } else if (event.key === 'Escape' && drag) {
+    event.preventDefault();
+    drag = null;
+    showPicked();
+  }
+});
+ui.timelineChart.addEventListener('pointercancel', () => { drag = null; showPicked(); });
+ui.timelineClear.addEventListener('click', () => update({ from: '', to: '' }, true));
+ui.interval.addEventListener('change', () => update({ interval: ui.interval.value === 'month' ? '' : ui.interval.value }, true));
 
 // --- searching -----------------------------------------------------------------------------------
 
@@ -354,6 +529,7 @@ async function openDocument(id) {
   ui.docTitle.textContent = 'Loading…';
   ui.docMeta.textContent = '';
   ui.docBody.textContent = '';
+  ui.related.hidden = true;
   if (!ui.doc.open) ui.doc.showModal();
   try {
     const response = await fetch('documents/' + encodeURIComponent(id), { headers: apiHeaders });
@@ -362,10 +538,49 @@ async function openDocument(id) {
     ui.docTitle.textContent = doc.title || doc.path || id;
     ui.docMeta.textContent = [doc.date, doc.byline, doc.lang && languageName(doc.lang), doc.path].filter(Boolean).join(' · ');
     ui.docBody.textContent = doc.body || doc.text || '';
+    loadRelated(id);
   } catch (error) {
     ui.docTitle.textContent = 'This document could not be loaded';
     ui.docBody.textContent = error.message && !error.message.startsWith('Failed') ? error.message : 'Cannot reach the search server.';
   }
+}
+
+// The document view's "Related coverage": stories sharing its (rarest) people, organisations and
+// places (GET /documents/{id}/related), and stories worded like it (/similar). Either opens here.
+let relatedFor = '';
+
+function sharedNames(shared) {
+  if (!shared || typeof shared !== 'object') return '';
+  return ['person', 'org', 'place'].flatMap((type) => (Array.isArray(shared[type]) ? shared[type] : [])).join(', ');
+}
+
+function relatedItem(hit, kind) {
+  const open = el('button', { type: 'button', text: hit.title || hit.path || hit.id });
+  open.dataset.id = hit.id;
+  open.addEventListener('click', () => openDocument(hit.id));
+  const shared = kind === 'related' ? sharedNames(hit.shared) : '';
+  const why = [hit.date, shared && `shares ${shared}`].filter(Boolean).join(' · ');
+  return el('li', {}, open, why ? el('span', { className: 'why', text: why }) : null);
+}
+
+async function loadRelated(id) {
+  relatedFor = id;
+  ui.related.hidden = false;
+  const lists = [['related', ui.relatedEntities], ['similar', ui.relatedSimilar]];
+  for (const [, list] of lists) list.replaceChildren(el('li', { className: 'why', text: 'Loading…' }));
+  await Promise.all(lists.map(async ([kind, list]) => {
+    let items;
+    try {
+      const response = await fetch(`documents/${encodeURIComponent(id)}/${kind}?limit=${RELATED_LIMIT}`, { headers: apiHeaders });
+      if (!response.ok) throw new Error(await errorMessage(response));
+      const reply = await response.json();
+      const hits = Array.isArray(reply.hits) ? reply.hits : [];
+      items = hits.length ? hits.map((hit) => relatedItem(hit, kind)) : [el('li', { className: 'why', text: 'None found.' })];
+    } catch {
+      items = [el('li', { className: 'why', text: 'Could not be loaded.' })];
+    }
+    if (relatedFor === id) list.replaceChildren(...items);  // not overtaken by another document
+  }));
 }
 
 // --- events --------------------------------------------------------------------------------------
