@@ -108,6 +108,7 @@ Status Daemon::run() {
   auto& d = *impl_;
   auto writer = IndexWriter::open(d.config.paths.index, d.fault);
   if (!writer) return writer.error();
+  (*writer)->set_versions(d.config.versions);
   d.writer = std::move(*writer);
   d.status_file = std::make_unique<StatusFile>(d.config.paths.index);
   auto isolation = parser_isolation(d.config.indexer);

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "config.hpp"
 #include "entity_table.hpp"
 #include "file_processor.hpp"
 #include "result.hpp"
@@ -51,6 +52,9 @@ class IndexWriter {
   // found no documents to update (a change to them was lost): the caller must re-read the file.
   bool apply(FileUpdate& update);
 
+  // How new documents are grouped into wire-story versions ([versions]); defaults until set.
+  void set_versions(const VersionsConfig& versions) { versions_ = versions; }
+
   // Deletes every document cut from a source file.
   void remove(const std::string& relative_path);
 
@@ -82,6 +86,7 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   EntityTable entities_;
   WriteFault fault_;
+  VersionsConfig versions_;
   bool entities_changed_ = false;
   std::uint64_t pending_ = 0;
 };

@@ -49,6 +49,7 @@ unsigned worker_count(const IndexerConfig& config) {
 Result<IndexerCounters> index_once(const Config& config, const OnceOptions& options) {
   auto writer = IndexWriter::open(config.paths.index, options.fault);
   if (!writer) return writer.error();
+  (*writer)->set_versions(config.versions);
   auto isolation = parser_isolation(config.indexer);
   if (!isolation) return isolation.error();
 
