@@ -1,4 +1,4 @@
-// What the router asks of the index: the five read operations, each answering JSON or an ApiError.
+// What the router asks of the index: the six read operations, each answering JSON or an ApiError.
 // Implemented by SearcherPool over Xapian, and by fakes in tests.
 #pragma once
 
@@ -18,6 +18,9 @@ class Backend {
   virtual ApiResult<nlohmann::json> search(const SearchRequest& request) = 0;
   // The stored fields and text of one document, by id (never a path on disk).
   virtual ApiResult<nlohmann::json> document(const std::string& id) = 0;
+  // The document's version group (wire-story versions), newest first, each with a word diff
+  // against the next older one (searchd/versions.hpp).
+  virtual ApiResult<nlohmann::json> versions(const std::string& id) = 0;
   virtual ApiResult<nlohmann::json> stats() = 0;
   virtual ApiResult<nlohmann::json> health() = 0;
   // {"type", "entities": [{"name", "docs", "aliases"}...]}, most documents first.

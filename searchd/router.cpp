@@ -124,6 +124,19 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
        Access::search,
        [](Router& self, const Request&, std::string_view rest, std::string_view,
           const std::string& id) {
+         // /documents/{id}/versions. Ids are paths, so "a/versions" may also be a file's id:
+         // that document answers when no document "a" has versions to list.
+         constexpr std::string_view kVersions = "/versions";
+         if (rest.size() > kVersions.size() && rest.ends_with(kVersions)) {
+           auto doc = percent_decode(rest.substr(0, rest.size() - kVersions.size()), false);
+           if (doc && !doc->empty() && is_valid_utf8(*doc)) {
+             auto versions = self.backend_.versions(*doc);
+             if (versions.ok() || versions.error().status != 404) return self.respond(versions, id);
+             auto whole = percent_decode(rest, false);
+             auto document = self.backend_.document(whole ? *whole : *doc);
+             return self.respond(document.ok() ? document : versions, id);
+           }
+         }
          auto doc = percent_decode(rest, false);
          if (!doc || doc->empty() || !is_valid_utf8(*doc))
            return self.fail(bad_request("invalid_id", "the document id is empty or malformed"), id);
@@ -183,10 +196,10 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
          if (accept.find("text/html") != std::string::npos ||
              accept.find("application/json") == std::string::npos)
            return self.page(req);
-         return json_response(
-             {{"name", "newsdex-searchd"},
-              {"endpoints",
-               {"/search", "/documents/{id}", "/entities", "/health", "/stats", "/metrics"}}});
+         return json_response({{"name", "newsdex-searchd"},
+                               {"endpoints",
+                                {"/search", "/documents/{id}", "/documents/{id}/versions",
+                                 "/entities", "/health", "/stats", "/metrics"}}});
        }},
   }};
 

@@ -30,6 +30,13 @@ ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
       return bad_request("invalid_field", "op document needs \"doc\": the document id");
     return backend_.document(params["doc"].get<std::string>());
   }
+  if (op == "versions") {
+    if (auto error = only({"doc"})) return *error;
+    if (!params.contains("doc") || !params["doc"].is_string() ||
+        params["doc"].get<std::string>().empty())
+      return bad_request("invalid_field", "op versions needs \"doc\": the document id");
+    return backend_.versions(params["doc"].get<std::string>());
+  }
   if (op == "entities") {
     auto parsed = parse_entity_json(params);
     if (!parsed.ok()) return parsed.error();
@@ -44,7 +51,7 @@ ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
     return backend_.health();
   }
   return bad_request("unknown_op", "unknown op '" + std::string(op) +
-                                       "' (search, document, entities, stats, health)");
+                                       "' (search, document, versions, entities, stats, health)");
 }
 
 std::string Router::handle_line(std::string_view line, bool require_key,
@@ -100,8 +107,8 @@ std::string Router::handle_line(std::string_view line, bool require_key,
   if (!result.ok()) metrics_.record_error(result.error().code);
   out["status"] = status;
   if (!id.is_null()) out["id"] = id;
-  const bool known =
-      op == "search" || op == "document" || op == "entities" || op == "stats" || op == "health";
+  const bool known = op == "search" || op == "document" || op == "versions" || op == "entities" ||
+                     op == "stats" || op == "health";
   metrics_.record(known ? "ndjson_" + op : "ndjson_unknown", status, seconds_since(start));
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

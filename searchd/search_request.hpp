@@ -67,6 +67,9 @@ struct SearchRequest {
   // When nothing matches and the spelling suggestion does, answer for the suggestion
   // ("results_for"); false searches exactly what was typed ("search instead for").
   bool correct = true;
+  // One hit per wire-story version group (the others counted in the hit's "versions"); unset =
+  // the server's [versions] collapse.
+  std::optional<bool> collapse;
 
   bool has_filter() const;
 };

@@ -11,6 +11,7 @@
 #include "query.hpp"
 #include "schema.hpp"
 #include "stored_record.hpp"
+#include "versions.hpp"
 
 namespace newsdex::searchd {
 namespace {
@@ -64,11 +65,17 @@ json entity_names(const Xapian::Document& doc) {
 
 // Everything of a request with no query and no filter that shapes its reply.
 std::string browse_request_key(const SearchRequest& r) {
-  json key = {r.facets,         r.sort ? static_cast<int>(*r.sort) : -1,
-              r.offset,         r.limit,
-              r.snippet,        r.highlight_pre,
-              r.highlight_post, r.fields,
-              r.explain,        r.correct};
+  json key = {r.facets,
+              r.sort ? static_cast<int>(*r.sort) : -1,
+              r.offset,
+              r.limit,
+              r.snippet,
+              r.highlight_pre,
+              r.highlight_post,
+              r.fields,
+              r.explain,
+              r.correct,
+              r.collapse ? static_cast<int>(*r.collapse) : -1};
   return key.dump();
 }
 
@@ -276,6 +283,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   }
   // An empty query lists documents newest first (filtered when filters are given).
   const Sort sort = request.sort.value_or(empty_query ? Sort::date_descending : Sort::relevance);
+  const bool collapse = request.collapse.value_or(options_.versions.collapse);
   // Facets must see every match; otherwise count at least a few hundred so totals are exact for
   // most queries (the response says when the total is an estimate).
   const Xapian::doccount check_at_least =
@@ -311,6 +319,9 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     if (sort != Sort::relevance)
       outcome.enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
                                                        sort == Sort::date_descending);
+    // Each version group once, its best hit standing for it (the value is unset, so never
+    // collapsed, for documents too short to group).
+    if (collapse) outcome.enquire.set_collapse_key(schema::kSlotVersionGroup);
     outcome.facets->attach(outcome.enquire);
     if (limit.count() > 0)
       outcome.enquire.set_time_limit(std::chrono::duration<double>(limit).count());
@@ -375,6 +386,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
                                        schema::id_term(entry["id"].get<std::string>()));
     if (relaxed) entry["missing"] = missing_words(outcome.enquire, hit, *relaxed);
     if ((fields & kHitEntities) != 0) entry["entities"] = entity_names(doc);
+    if (collapse) entry["versions"] = other_matching_versions(db, outcome.match, doc);
     if (request.snippet > 0 && (fields & kHitSnippet) != 0) {
       const MatchedTerms hit_terms =
           per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};
@@ -414,6 +426,12 @@ ApiResult<json> Searcher::document(const std::string& id) {
     if (!data->contains(schema::field::kEntities))
       (*data)[schema::field::kEntities] = json::object();
     return std::move(*data);
+  });
+}
+
+ApiResult<json> Searcher::versions(const std::string& id) {
+  return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
+    return list_versions(db, id, options_.versions);
   });
 }
 
