@@ -46,7 +46,7 @@ std::string error_message(const Reply& reply, const json& body) {
 }
 
 ExitCode exit_code_for_status(int status, const std::string& op) {
-  if (status == 404 && op == "document") return kExitNoResults;
+  if (status == 404 && (op == "document" || op == "versions")) return kExitNoResults;
   if (status == 400 || status == 413 || status == 422) return kExitUsage;
   return kExitUnreachable;
 }
@@ -103,6 +103,9 @@ CLI::App* add_search_command(CLI::App& app, Flags& flags) {
   command->add_flag("--exact", search.exact,
                     "Search exactly what was typed, even when only its spelling suggestion "
                     "matches");
+  command->add_flag("--all-versions", search.all_versions,
+                    "Show every version of a wire story as its own result (by default a story "
+                    "sent several times is one result with \"(N other versions)\")");
   command->add_flag("--facets", search.facets,
                     "Also show counts of people, organisations, places, languages and years");
   return command;
@@ -137,9 +140,11 @@ int execute(const Flags& flags, const Call& call) {
     return kExitResults;
   }
   if (!flags.json)
-    std::fputs(
-        (call.op == "document" ? render_document(body, render) : render_fields(body)).c_str(),
-        stdout);
+    std::fputs((call.op == "document"   ? render_document(body, render)
+                : call.op == "versions" ? render_versions(body, render)
+                                        : render_fields(body))
+                   .c_str(),
+               stdout);
   return kExitResults;
 }
 
@@ -154,9 +159,12 @@ int run_cli(int argc, char** argv) {
   auto* search = add_search_command(app, flags);
   auto* doc = app.add_subcommand("doc", "Show one document: its stored fields and text");
   doc->add_option("ID", flags.document_id, "Document id, as in search results")->required();
+  auto* versions = app.add_subcommand(
+      "versions", "Every version of a wire story, newest first, with the words each changed");
+  versions->add_option("ID", flags.document_id, "Document id of any of the versions")->required();
   auto* stats = app.add_subcommand("stats", "Index statistics: documents, languages, last commit");
   auto* health = app.add_subcommand("health", "Whether the server is up and can read the index");
-  for (auto* command : {search, doc, stats, health}) {
+  for (auto* command : {search, doc, versions, stats, health}) {
     command->fallthrough();  // --server and friends may also follow the command
     command->add_flag("--json", flags.json, "Print the server's JSON reply unchanged");
   }
@@ -175,6 +183,8 @@ int run_cli(int argc, char** argv) {
     call = {"search", search_params(flags.search)};
   } else if (doc->parsed()) {
     call = {"document", {{"doc", flags.document_id}}};
+  } else if (versions->parsed()) {
+    call = {"versions", {{"doc", flags.document_id}}};
   } else {
     call = {stats->parsed() ? "stats" : "health", json::object()};
   }

@@ -51,10 +51,11 @@ http::request<http::string_body> make_request(const Endpoint& endpoint,
     request.target(endpoint.base_path + "/search");
     request.set(http::field::content_type, "application/json");
     request.body() = call.params.dump();
-  } else if (call.op == "document") {
+  } else if (call.op == "document" || call.op == "versions") {
     request.method(http::verb::get);
     request.target(endpoint.base_path + "/documents/" +
-                   encode_segment(call.params.value("doc", std::string())));
+                   encode_segment(call.params.value("doc", std::string())) +
+                   (call.op == "versions" ? "/versions" : ""));
   } else {
     request.method(http::verb::get);
     request.target(endpoint.base_path + "/" + call.op);

@@ -18,6 +18,10 @@ std::string render_search(const nlohmann::json& reply, unsigned first_number,
 // A GET /documents/{id} reply: title, metadata fields, entities, then the text.
 std::string render_document(const nlohmann::json& reply, const RenderOptions& options);
 
+// A GET /documents/{id}/versions reply: each version's title and metadata, newest first, then the
+// words it added (+) and removed (-) since the version below it.
+std::string render_versions(const nlohmann::json& reply, const RenderOptions& options);
+
 // Any other JSON object (stats, health) as indented "key: value" lines.
 std::string render_fields(const nlohmann::json& reply);
 

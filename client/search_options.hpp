@@ -26,6 +26,7 @@ struct SearchOptions {
   unsigned page = 1;  // 1-based
   bool facets = false;
   bool exact = false;  // never answer for the spelling suggestion instead (server: correct=false)
+  bool all_versions = false;  // every version of a wire story as its own hit (collapse=false)
 };
 
 nlohmann::json search_params(const SearchOptions& options);

@@ -12,8 +12,8 @@
 
 namespace newsdex::client {
 
-// An API operation: "search" (params = the search request object), "document" ({"doc": id}),
-// "stats" or "health" (no params).
+// An API operation: "search" (params = the search request object), "document" or "versions"
+// ({"doc": id}), "stats" or "health" (no params).
 struct Call {
   std::string op;
   nlohmann::json params = nlohmann::json::object();
