@@ -76,7 +76,8 @@ ApiResult<unsigned> get_fields(const json& value) {
                                                                      {"type", kHitType},
                                                                      {"score", kHitScore},
                                                                      {"entities", kHitEntities},
-                                                                     {"snippet", kHitSnippet}};
+                                                                     {"snippet", kHitSnippet},
+                                                                     {"versions", kHitVersions}};
   std::vector<std::string> names;
   if (value.is_string()) {
     const std::string text = value.get<std::string>();

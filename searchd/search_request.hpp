@@ -44,9 +44,10 @@ enum HitField : unsigned {
   kHitType = 1u << 5,
   kHitScore = 1u << 6,
   kHitEntities = 1u << 7,
-  kHitSnippet = 1u << 8,  // with the highlighted title
+  kHitSnippet = 1u << 8,   // with the highlighted title
+  kHitVersions = 1u << 9,  // other matching versions of a wire story, when search collapses
 };
-constexpr unsigned kAllHitFields = (1u << 9) - 1;
+constexpr unsigned kAllHitFields = (1u << 10) - 1;
 
 struct SearchRequest {
   std::string q;

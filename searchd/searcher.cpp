@@ -386,7 +386,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
                                        schema::id_term(entry["id"].get<std::string>()));
     if (relaxed) entry["missing"] = missing_words(outcome.enquire, hit, *relaxed);
     if ((fields & kHitEntities) != 0) entry["entities"] = entity_names(doc);
-    if (collapse) entry["versions"] = other_matching_versions(db, outcome.match, doc);
+    if (collapse && (fields & kHitVersions) != 0)
+      entry["versions"] = other_matching_versions(db, outcome.match, doc);
     if (request.snippet > 0 && (fields & kHitSnippet) != 0) {
       const MatchedTerms hit_terms =
           per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};

@@ -97,6 +97,12 @@ TEST_F(VersionsThroughServer, RewriteCollapsesIntoOneHitAndUnrelatedStaysApart) 
   EXPECT_FALSE(hits_of(all)[0].contains("versions"));
 
   EXPECT_EQ(http(server->port(), "GET", "/search?q=harbour&collapse=maybe").status, 400);
+  // `fields` selects it as any other part of a hit; still one hit per group.
+  const auto titles = http(server->port(), "GET", "/search?q=harbour&fields=title");
+  ASSERT_EQ(hits_of(titles).size(), 2u);
+  EXPECT_FALSE(hits_of(titles)[0].contains("versions"));
+  const auto counted = http(server->port(), "GET", "/search?q=harbour&fields=versions");
+  for (const auto& hit : hits_of(counted)) EXPECT_EQ(hit.size(), 2u) << hit.dump();
 }
 
 TEST_F(VersionsThroughServer, TheVersionCountIsOfMatchingVersions) {
