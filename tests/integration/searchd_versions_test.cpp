@@ -153,6 +153,31 @@ TEST_F(VersionsThroughServer, VersionsListsTheGroupNewestFirstWithADiff) {
   EXPECT_EQ(http(server->port(), "GET", "/documents/wire/harbour.txt").status, 200);
 }
 
+TEST_F(VersionsThroughServer, ListingAndDiffLimitsComeFromTheConfig) {
+  server.reset();
+  config.versions.max_listed = 1;
+  config.versions.diff_max_edits = 3;
+  config.versions.collapse = false;
+  server = std::make_unique<testing::RunningServer>(config);
+  const json body = http(server->port(), "GET", "/documents/wire/harbour.txt/versions").json();
+  EXPECT_EQ(body["total"], 2);
+  EXPECT_EQ(body["truncated"], true);
+  ASSERT_EQ(body["versions"].size(), 1u);
+  EXPECT_EQ(body["versions"][0]["id"], "wire/harbour-update.txt");
+  EXPECT_EQ(body["versions"][0]["diff_against"], "wire/harbour.txt");  // past the listed ones
+  // Nine words changed, three allowed: the changed middle as one removal and one insertion.
+  EXPECT_EQ(body["versions"][0]["diff_complete"], false);
+  // (The rewrite ends with an added sentence, so there is no common tail.)
+  const json& diff = body["versions"][0]["diff"];
+  ASSERT_EQ(diff.size(), 3u) << body.dump(1);
+  EXPECT_EQ(diff[0]["op"], "=");
+  EXPECT_EQ(diff[1]["op"], "-");
+  EXPECT_EQ(diff[2]["op"], "+");
+  // collapse = false in the config: every version is a hit unless a request asks to collapse.
+  EXPECT_EQ(hits_of(http(server->port(), "GET", "/search?q=harbour")).size(), 3u);
+  EXPECT_EQ(hits_of(http(server->port(), "GET", "/search?q=harbour&collapse=true")).size(), 2u);
+}
+
 TEST_F(VersionsThroughServer, NdjsonVersionsOp) {
   const auto replies = testing::ndjson(
       config.server.socket,
@@ -190,9 +215,18 @@ TEST(VersionsLive, ARewriteSavedLaterJoinsAndOutlivesTheOriginal) {
   ASSERT_EQ(hits.size(), 1u) << hits.dump(1);
   EXPECT_EQ(hits[0]["versions"], 1);
 
-  std::filesystem::remove(config.paths.docs / "wire/harbour.txt");
+  // A renamed version keeps its group (the writer moves documents, values and terms included).
+  std::filesystem::rename(config.paths.docs / "wire/harbour.txt",
+                          config.paths.docs / "wire/harbour-first.txt");
   ASSERT_TRUE(index.eventually(
-      [](const testing::IndexProbe& p) { return p.count("wire/harbour.txt") == 0; }));
+      [](const testing::IndexProbe& p) { return p.count("wire/harbour-first.txt") == 1; }));
+  hits = hits_of(http(server.port(), "GET", "/search?q=ferries"));
+  ASSERT_EQ(hits.size(), 1u) << hits.dump(1);
+  EXPECT_EQ(hits[0]["versions"], 1);
+
+  std::filesystem::remove(config.paths.docs / "wire/harbour-first.txt");
+  ASSERT_TRUE(index.eventually(
+      [](const testing::IndexProbe& p) { return p.count("wire/harbour-first.txt") == 0; }));
   hits = hits_of(http(server.port(), "GET", "/search?q=ferries"));
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0]["id"], "wire/harbour-update.txt");
