@@ -2,6 +2,7 @@
 // into one hit with "versions": 1, /documents/{id}/versions lists both newest first with a word
 // diff, an unrelated story stays apart, and a group outlives the deletion of its original.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <thread>
 
@@ -190,6 +191,31 @@ TEST_F(VersionsThroughServer, NdjsonVersionsOp) {
   EXPECT_EQ(replies[1]["status"], 404);
   EXPECT_EQ(replies[2]["status"], 400);
   EXPECT_EQ(replies[3]["status"], 400);
+}
+
+// [versions] enabled = false, or bodies under min_words: no signature, no group, never collapsed.
+TEST(VersionsConfig, DisabledOrShortBodiesAreNeverGrouped) {
+  for (const bool enabled : {false, true}) {
+    SCOPED_TRACE(enabled ? "min_words above the bodies" : "disabled");
+    testing::TempDir dir;
+    Config config = testing::config_in(dir.path());
+    config.versions.enabled = enabled;
+    config.versions.min_words = 1000;
+    write_file(config.paths.docs / "wire/harbour.txt", kOriginal);
+    write_file(config.paths.docs / "wire/harbour-update.txt", kRewrite);
+    testing::index_once_checked(config);
+    Xapian::Database db(config.paths.index.string());
+    EXPECT_EQ(db.get_doccount(), 2u);
+    EXPECT_EQ(db.allterms_begin("XVG:"), db.allterms_end("XVG:"));
+    EXPECT_EQ(db.allterms_begin("XMH:"), db.allterms_end("XMH:"));
+    testing::RunningServer server(config);
+    const json hits = hits_of(http(server.port(), "GET", "/search?q=harbour"));
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0]["versions"], 0);
+    const json listed = http(server.port(), "GET", "/documents/wire/harbour.txt/versions").json();
+    EXPECT_EQ(listed["group"], nullptr);
+    EXPECT_EQ(listed["total"], 1);
+  }
 }
 
 // The watching indexer groups a rewrite saved while it runs, and the group outlives its original.
