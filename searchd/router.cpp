@@ -223,6 +223,8 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
     return fail({404, "not_found", "no such endpoint"}, id);
   }
   endpoint = match->endpoint;
+  // Versions share the documents route (ids hold slashes) but are their own endpoint in metrics.
+  if (endpoint == "document" && rest.ends_with("/versions")) endpoint = "versions";
   std::string allow;
   for (auto m : match->methods)
     if (!m.empty()) allow += std::string(allow.empty() ? "" : ", ") + std::string(m);

@@ -152,6 +152,8 @@ TEST_F(VersionsThroughServer, VersionsListsTheGroupNewestFirstWithADiff) {
   EXPECT_EQ(unknown.json()["error"]["code"], "not_found");
   // The document itself still answers on its own path.
   EXPECT_EQ(http(server->port(), "GET", "/documents/wire/harbour.txt").status, 200);
+  const std::string metrics = http(server->port(), "GET", "/metrics").body;
+  EXPECT_NE(metrics.find("endpoint=\"versions\""), std::string::npos) << metrics;
 }
 
 TEST_F(VersionsThroughServer, ListingAndDiffLimitsComeFromTheConfig) {
