@@ -55,7 +55,7 @@ bool shortest_script(const Words& a, const Words& b, std::size_t max_edits, Word
         const long pk = down ? ck + 1 : ck - 1;
         const long px = prev[pk + (e - 1)], py = px - pk;
         // The snake after the edit: equal words from the edit's end to (cx, cy).
-        const long sx = down ? px : px + 1, sy = down ? py + 1 : py;
+        const long sx = down ? px : px + 1;
         snakes.emplace_back(cx, cx - sx);
         steps.push_back(down ? Step{DiffPart::Op::insert, 0, static_cast<std::size_t>(py)}
                              : Step{DiffPart::Op::remove, static_cast<std::size_t>(px), 0});
