@@ -98,6 +98,13 @@ TEST_F(VersionsThroughServer, RewriteCollapsesIntoOneHitAndUnrelatedStaysApart) 
   EXPECT_FALSE(hits_of(all)[0].contains("versions"));
 
   EXPECT_EQ(http(server->port(), "GET", "/search?q=harbour&collapse=maybe").status, 400);
+  // Sorted by date, the group is shown by its first member in that order.
+  const json newest = hits_of(http(server->port(), "GET", "/search?q=ferries&sort=-date"));
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(newest[0]["id"], "wire/harbour-update.txt");
+  const json oldest = hits_of(http(server->port(), "GET", "/search?q=ferries&sort=date"));
+  ASSERT_EQ(oldest.size(), 1u);
+  EXPECT_EQ(oldest[0]["id"], "wire/harbour.txt");
   // `fields` selects it as any other part of a hit; still one hit per group.
   const auto titles = http(server->port(), "GET", "/search?q=harbour&fields=title");
   ASSERT_EQ(hits_of(titles).size(), 2u);
