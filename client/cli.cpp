@@ -48,7 +48,7 @@ std::string error_message(const Reply& reply, const json& body) {
 }
 
 ExitCode exit_code_for_status(int status, const std::string& op) {
-  if (status == 404 && (op == "document" || op == "similar" || op == "related"))
+  if (status == 404 && (op == "document" || op == "similar" || op == "related" || op == "versions"))
     return kExitNoResults;
   if (status == 400 || status == 413 || status == 422) return kExitUsage;
   return kExitUnreachable;
@@ -112,6 +112,9 @@ CLI::App* add_search_command(CLI::App& app, Flags& flags) {
   command->add_flag("--exact", search.exact,
                     "Search exactly what was typed, even when only its spelling suggestion "
                     "matches");
+  command->add_flag("--all-versions", search.all_versions,
+                    "Show every version of a wire story as its own result (by default a story "
+                    "sent several times is one result with \"(N other versions)\")");
   command->add_flag("--facets", search.facets,
                     "Also show counts of people, organisations, places, languages and years");
   command
@@ -186,9 +189,11 @@ int execute(const Flags& flags, const Call& call) {
     return kExitResults;
   }
   if (!flags.json)
-    std::fputs(
-        (call.op == "document" ? render_document(body, render) : render_fields(body)).c_str(),
-        stdout);
+    std::fputs((call.op == "document"   ? render_document(body, render)
+                : call.op == "versions" ? render_versions(body, render)
+                                        : render_fields(body))
+                   .c_str(),
+               stdout);
   return kExitResults;
 }
 
@@ -214,6 +219,9 @@ int run_cli(int argc, char** argv) {
     command->add_option("--limit", flags.neighbours, "How many documents (server default 10)")
         ->check(CLI::PositiveNumber);
   }
+  auto* versions = app.add_subcommand(
+      "versions", "Every version of a wire story, newest first, with the words each changed");
+  versions->add_option("ID", flags.document_id, "Document id of any of the versions")->required();
   auto* stats = app.add_subcommand("stats", "Index statistics: documents, languages, last commit");
   auto* health = app.add_subcommand("health", "Whether the server is up and can read the index");
   auto* watching = app.add_subcommand(
@@ -221,7 +229,7 @@ int run_cli(int argc, char** argv) {
       "Wait for new and changed documents matching a query (and filters) and print each as the "
       "indexer commits it, until interrupted");
   add_query_and_filters(watching, flags);
-  for (auto* command : {search, doc, similar, related, stats, health, watching}) {
+  for (auto* command : {search, doc, similar, related, versions, stats, health, watching}) {
     command->fallthrough();  // --server and friends may also follow the command
     command->add_flag("--json", flags.json, "Print the server's JSON reply unchanged");
   }
@@ -244,6 +252,8 @@ int run_cli(int argc, char** argv) {
   } else if (similar->parsed() || related->parsed()) {
     call = {similar->parsed() ? "similar" : "related", {{"doc", flags.document_id}}};
     if (flags.neighbours) call.params["limit"] = *flags.neighbours;
+  } else if (versions->parsed()) {
+    call = {"versions", {{"doc", flags.document_id}}};
   } else {
     call = {stats->parsed() ? "stats" : "health", json::object()};
   }

@@ -53,7 +53,8 @@ http::request<http::string_body> make_request(const Endpoint& endpoint,
     request.target(endpoint.base_path + "/search");
     request.set(http::field::content_type, "application/json");
     request.body() = call.params.dump();
-  } else if (call.op == "document" || call.op == "similar" || call.op == "related") {
+  } else if (call.op == "document" || call.op == "similar" || call.op == "related" ||
+             call.op == "versions") {
     request.method(http::verb::get);
     std::string target = endpoint.base_path + "/documents/" +
                          encode_segment(call.params.value("doc", std::string()));

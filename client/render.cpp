@@ -120,6 +120,11 @@ std::string render_hit(const json& hit, unsigned number, const RenderOptions& op
                    ? highlighted_text(text_of(hit, "title_highlighted"), options.color)
                    : one_line(text_of(hit, "title"));
   if (title.empty()) title = one_line(text_of(hit, "path"));
+  if (const auto versions = hit.find("versions");
+      versions != hit.end() && versions->is_number_unsigned() && versions->get<unsigned>() > 0) {
+    const unsigned n = versions->get<unsigned>();
+    title += dim(fmt::format(" ({} other version{})", n, n == 1 ? "" : "s"), options.color);
+  }
   out += fmt::format("{}. {}\n", number, title);
   out += fmt::format("   {}\n", dim(meta_line(hit), options.color));
   auto snippet = highlighted_text(text_of(hit, "snippet"), options.color);
@@ -229,6 +234,41 @@ std::string render_document(const json& reply, const RenderOptions& options) {
     }
   }
   return out;
+}
+
+std::string render_versions(const json& reply, const RenderOptions& options) {
+  std::string out;
+  const auto& versions = reply.value("versions", json::array());
+  unsigned number = 1;
+  for (const auto& version : versions) {
+    auto title = one_line(text_of(version, "title"));
+    if (title.empty()) title = one_line(text_of(version, "path"));
+    const bool current = version.value("current", false);
+    out += fmt::format("{}. {}{}\n", number++,
+                       options.color ? fmt::format("{}{}{}", kBoldOn, title, kBoldOff) : title,
+                       current ? " (the one asked for)" : "");
+    out += fmt::format("   {}\n", dim(meta_line(version), options.color));
+    const auto diff = version.find("diff");
+    if (diff == version.end() || !diff->is_array()) {
+      out += fmt::format("   {}\n\n", dim("the oldest version", options.color));
+      continue;
+    }
+    if (!version.value("diff_complete", true))
+      out += fmt::format("   {}\n", dim("too many changes to mark word by word", options.color));
+    bool changed = false;
+    for (const auto& part : *diff) {
+      const auto op = text_of(part, "op");
+      if (op != "+" && op != "-") continue;
+      out += fmt::format("   {} {}\n", op, one_line(text_of(part, "text")));
+      changed = true;
+    }
+    if (!changed) out += fmt::format("   {}\n", dim("the same words", options.color));
+    out += "\n";
+  }
+  const auto total = reply.value("total", versions.size());
+  out += fmt::format("{} version{}", total, total == 1 ? "" : "s");
+  if (reply.value("truncated", false)) out += fmt::format(", the newest {} shown", versions.size());
+  return out + "\n";
 }
 
 namespace {

@@ -27,6 +27,9 @@ std::string render_document(const nlohmann::json& reply, const RenderOptions& op
 // One event of `newsdex watch`: a match ("[new]", "[updated]" with the hit as search shows it,
 // "[removed]" with the id), the subscription's start, or the server's notice of a gap or a drop.
 std::string render_event(const nlohmann::json& event, const RenderOptions& options);
+// A GET /documents/{id}/versions reply: each version's title and metadata, newest first, then the
+// words it added (+) and removed (-) since the version below it.
+std::string render_versions(const nlohmann::json& reply, const RenderOptions& options);
 
 // Any other JSON object (stats, health) as indented "key: value" lines.
 std::string render_fields(const nlohmann::json& reply);

@@ -22,6 +22,7 @@ nlohmann::json search_params(const SearchOptions& options) {
   if (!options.sort.empty()) params["sort"] = options.sort;
   if (!options.recency.empty()) params["recency"] = options.recency;
   if (options.exact) params["correct"] = false;
+  if (options.all_versions) params["collapse"] = false;
   if (options.limit || options.page > 1) params["limit"] = options.limit.value_or(kDefaultPageSize);
   if (options.page > 1) params["offset"] = offset_of(options);
   if (options.facets) {

@@ -27,6 +27,7 @@ struct SearchOptions {
   bool facets = false;
   std::string timeline;  // "" or the date facet's interval: day, week, month or year
   bool exact = false;    // never answer for the spelling suggestion instead (server: correct=false)
+  bool all_versions = false;  // every version of a wire story as its own hit (collapse=false)
 };
 
 nlohmann::json search_params(const SearchOptions& options);

@@ -13,8 +13,9 @@
 
 namespace newsdex::client {
 
-// An API operation: "search" (params = the search request object), "document" ({"doc": id}),
-// "similar" or "related" ({"doc": id, "limit": n}), "stats" or "health" (no params).
+// An API operation: "search" (params = the search request object), "document" or "versions"
+// ({"doc": id}), "similar" or "related" ({"doc": id, "limit": n}), "stats" or "health" (no
+// params).
 struct Call {
   std::string op;
   nlohmann::json params = nlohmann::json::object();

@@ -108,6 +108,7 @@ Status Daemon::run() {
   auto& d = *impl_;
   auto writer = IndexWriter::open(d.config.paths.index, d.fault);
   if (!writer) return writer.error();
+  (*writer)->set_versions(d.config.versions);
   d.writer = std::move(*writer);
   d.writer->set_change_log_commits(d.config.alerts.change_log_commits);
   d.status_file = std::make_unique<StatusFile>(d.config.paths.index);

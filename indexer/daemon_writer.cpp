@@ -116,6 +116,7 @@ bool Daemon::Impl::wait_while_degraded(IndexerCounters& counters) {
   try {
     writer = std::move(*reopened);
     writer->set_change_log_commits(config.alerts.change_log_commits);
+    writer->set_versions(config.versions);
     known->reset(known_state());
     commit(counters, "watching");  // proves a commit lands again
   } catch (const Xapian::Error& e) {

@@ -14,6 +14,7 @@
 #include "schema.hpp"
 #include "skip_records.hpp"
 #include "stored_record.hpp"
+#include "version_groups.hpp"
 
 namespace newsdex {
 namespace {
@@ -127,6 +128,10 @@ bool IndexWriter::apply(FileUpdate& update) {
         auto resolved = entities_.add_document(pending.entities);
         add_entities(pending.built.doc, pending.built.data, resolved);
         auto doc = seal(pending.built);
+        // Documents of one file see each other too: the transaction's documents are searchable.
+        if (versions_.enabled && pending.built.signature &&
+            pending.built.body_words >= versions_.min_words)
+          versions::assign_group(db_, doc, pending.built.id, *pending.built.signature, versions_);
         count_spellings(doc, +1);
         changes_.added(stored_record::id_of(pending.built.data));
         db_.add_document(doc);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "change_log.hpp"
+#include "config.hpp"
 #include "entity_table.hpp"
 #include "file_processor.hpp"
 #include "result.hpp"
@@ -52,6 +53,9 @@ class IndexWriter {
   // found no documents to update (a change to them was lost): the caller must re-read the file.
   bool apply(FileUpdate& update);
 
+  // How new documents are grouped into wire-story versions ([versions]); defaults until set.
+  void set_versions(const VersionsConfig& versions) { versions_ = versions; }
+
   // Deletes every document cut from a source file.
   void remove(const std::string& relative_path);
 
@@ -86,6 +90,7 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   EntityTable entities_;
   WriteFault fault_;
+  VersionsConfig versions_;
   bool entities_changed_ = false;
   ChangeSet changes_;  // the documents this batch added, changed and removed
   unsigned change_log_commits_ = 1000;

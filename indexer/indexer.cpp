@@ -50,6 +50,7 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
   auto writer = IndexWriter::open(config.paths.index, options.fault);
   if (!writer) return writer.error();
   (*writer)->set_change_log_commits(config.alerts.change_log_commits);
+  (*writer)->set_versions(config.versions);
   auto isolation = parser_isolation(config.indexer);
   if (!isolation) return isolation.error();
 

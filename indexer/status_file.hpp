@@ -1,6 +1,6 @@
-// The indexer's side of the status file (core/index/indexer_status.hpp): opened and given its full size
-// at start, then overwritten in place, so writing it needs no new disk blocks and keeps working
-// when the disk is full and no commit can land.
+// The indexer's side of the status file (core/index/indexer_status.hpp): opened and given its full
+// size at start, then overwritten in place, so writing it needs no new disk blocks and keeps
+// working when the disk is full and no commit can land.
 #pragma once
 
 #include <filesystem>

@@ -100,6 +100,7 @@ ApiResult<json> AlertHub::subscribe(SearchRequest request, json client_id,
   request.correct = false;
   request.relax = false;
   request.explain = false;
+  request.collapse = false;  // each new version of a wire story is news of its own
   const std::string key = request_key(request);
   std::lock_guard lock(mutex_);
   std::size_t on_channel = 0;

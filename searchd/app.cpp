@@ -35,6 +35,7 @@ App::App(const Config& config) {
   search_options.allow_partial = s.allow_partial;
   search_options.shards = {std::chrono::milliseconds(s.shard_timeout_ms),
                            std::chrono::milliseconds(s.shard_retry_ms)};
+  search_options.versions = config.versions;
   search_options.default_recency_days =
       parse_half_life(config.ranking.recency_half_life).value_or(0);
   const std::chrono::milliseconds queue_timeout(s.queue_timeout_ms);

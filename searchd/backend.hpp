@@ -19,6 +19,9 @@ class Backend {
   virtual ApiResult<nlohmann::json> search(const SearchRequest& request) = 0;
   // The stored fields and text of one document, by id (never a path on disk).
   virtual ApiResult<nlohmann::json> document(const std::string& id) = 0;
+  // The document's version group (wire-story versions), newest first, each with a word diff
+  // against the next older one (searchd/versions.hpp).
+  virtual ApiResult<nlohmann::json> versions(const std::string& id) = 0;
   virtual ApiResult<nlohmann::json> stats() = 0;
   virtual ApiResult<nlohmann::json> health() = 0;
   // {"type", "entities": [{"name", "docs", "aliases"}...]}, most documents first.

@@ -100,13 +100,20 @@ Response Router::document_route(std::string_view rest, std::string_view query,
                                 const std::string& id) {
   // A sub-resource is the last raw path segment; an id holding a '/' of its own arrives as %2F
   // (clients encode ids as one segment), so "a%2Fsimilar" stays the document "a/similar".
-  constexpr std::string_view kSimilar = "/similar", kRelated = "/related";
+  constexpr std::string_view kSimilar = "/similar", kRelated = "/related", kVersions = "/versions";
   const bool similar = rest.ends_with(kSimilar);
   const bool related = rest.ends_with(kRelated);
-  if (similar || related) rest.remove_suffix((similar ? kSimilar : kRelated).size());
+  const bool versions = rest.ends_with(kVersions);
+  if (similar || related || versions)
+    rest.remove_suffix((similar ? kSimilar : related ? kRelated : kVersions).size());
   auto doc = percent_decode(rest, false);
   if (!doc || doc->empty() || !is_valid_utf8(*doc))
     return fail(bad_request("invalid_id", "the document id is empty or malformed"), id);
+  if (versions) {
+    if (!query.empty())
+      return fail(bad_request("unknown_parameter", "/versions takes no parameters"), id);
+    return respond(backend_.versions(*doc), id);
+  }
   if (!similar && !related) return respond(backend_.document(*doc), id);
   auto params = parse_query_string(query);
   if (!params.ok()) return fail(params.error(), id);
@@ -204,11 +211,11 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
          if (accept.find("text/html") != std::string::npos ||
              accept.find("application/json") == std::string::npos)
            return self.page(req);
-         return json_response(
-             {{"name", "newsdex-searchd"},
-              {"endpoints",
-               {"/search", "/documents/{id}", "/documents/{id}/similar", "/documents/{id}/related",
-                "/entities", "/subscribe", "/health", "/stats", "/metrics"}}});
+         return json_response({{"name", "newsdex-searchd"},
+                               {"endpoints",
+                                {"/search", "/documents/{id}", "/documents/{id}/versions",
+                                 "/documents/{id}/similar", "/documents/{id}/related", "/entities",
+                                 "/subscribe", "/health", "/stats", "/metrics"}}});
        }},
   }};
 
@@ -232,9 +239,10 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
     return fail({404, "not_found", "no such endpoint"}, id);
   }
   endpoint = match->endpoint;
-  // Neighbours are counted apart from reading a document: they cost a search each.
-  if (endpoint == "document" && (rest.ends_with("/similar") || rest.ends_with("/related")))
-    endpoint = rest.ends_with("/similar") ? "similar" : "related";
+  // Sub-resources share the documents route (ids hold slashes) but are their own endpoints in
+  // metrics: neighbours and versions cost a search each.
+  for (const std::string_view sub : {"similar", "related", "versions"})
+    if (endpoint == "document" && rest.ends_with("/" + std::string(sub))) endpoint = sub;
   std::string allow;
   for (auto m : match->methods)
     if (!m.empty()) allow += std::string(allow.empty() ? "" : ", ") + std::string(m);

@@ -35,6 +35,13 @@ ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
     if (!parsed.ok()) return parsed.error();
     return op == "similar" ? backend_.similar(parsed.value()) : backend_.related(parsed.value());
   }
+  if (op == "versions") {
+    if (auto error = only({"doc"})) return *error;
+    if (!params.contains("doc") || !params["doc"].is_string() ||
+        params["doc"].get<std::string>().empty())
+      return bad_request("invalid_field", "op versions needs \"doc\": the document id");
+    return backend_.versions(params["doc"].get<std::string>());
+  }
   if (op == "entities") {
     auto parsed = parse_entity_json(params);
     if (!parsed.ok()) return parsed.error();
@@ -50,8 +57,8 @@ ApiResult<json> Router::dispatch(std::string_view op, const json& params) {
   }
   return bad_request("unknown_op",
                      "unknown op '" + std::string(op) +
-                         "' (search, document, similar, related, entities, stats, health, "
-                         "subscribe, unsubscribe)");
+                         "' (search, document, versions, similar, related, entities, stats, "
+                         "health, subscribe, unsubscribe)");
 }
 
 namespace {
@@ -154,9 +161,9 @@ std::string Router::handle_line(std::string_view line, bool require_key, Clock::
   if (!result.ok()) metrics_.record_error(result.error().code);
   out["status"] = status;
   if (!id.is_null()) out["id"] = id;
-  const bool known = op == "search" || op == "document" || op == "similar" || op == "related" ||
-                     op == "entities" || op == "stats" || op == "health" || op == "subscribe" ||
-                     op == "unsubscribe";
+  const bool known = op == "search" || op == "document" || op == "versions" || op == "similar" ||
+                     op == "related" || op == "entities" || op == "stats" || op == "health" ||
+                     op == "subscribe" || op == "unsubscribe";
   metrics_.record(known ? "ndjson_" + op : "ndjson_unknown", status, seconds_since(start));
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

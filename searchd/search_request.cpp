@@ -76,7 +76,8 @@ ApiResult<unsigned> get_fields(const json& value) {
                                                                      {"type", kHitType},
                                                                      {"score", kHitScore},
                                                                      {"entities", kHitEntities},
-                                                                     {"snippet", kHitSnippet}};
+                                                                     {"snippet", kHitSnippet},
+                                                                     {"versions", kHitVersions}};
   std::vector<std::string> names;
   if (value.is_string()) {
     const std::string text = value.get<std::string>();
@@ -270,14 +271,20 @@ ApiResult<SearchRequest> parse_search_json(const json& body, const Limits& limit
           error = bad_value(name, "must be a half-life such as 12h, 7d, 2w or 1y, or off"),
           failed = true;
       }
-    } else if (name == "explain" || name == "correct") {
-      bool& flag = name == "explain" ? request.explain : request.correct;
+    } else if (name == "explain" || name == "correct" || name == "collapse") {
+      bool flag = false;
       if (value.is_boolean())
         flag = value.get<bool>();
       else if (value == "true" || value == "false")
         flag = value == "true";
       else
         error = bad_value(name, "must be true or false"), failed = true;
+      if (name == "explain")
+        request.explain = flag;
+      else if (name == "correct")
+        request.correct = flag;
+      else
+        request.collapse = flag;
     } else if (name == "offset") {
       take(get_unsigned(value, name, limits.max_result_window), request.offset);
     } else if (name == "limit") {

@@ -45,9 +45,10 @@ enum HitField : unsigned {
   kHitType = 1u << 5,
   kHitScore = 1u << 6,
   kHitEntities = 1u << 7,
-  kHitSnippet = 1u << 8,  // with the highlighted title
+  kHitSnippet = 1u << 8,   // with the highlighted title
+  kHitVersions = 1u << 9,  // other matching versions of a wire story, when search collapses
 };
-constexpr unsigned kAllHitFields = (1u << 9) - 1;
+constexpr unsigned kAllHitFields = (1u << 10) - 1;
 
 struct SearchRequest {
   std::string q;
@@ -69,6 +70,9 @@ struct SearchRequest {
   // When nothing matches and the spelling suggestion does, answer for the suggestion
   // ("results_for"); false searches exactly what was typed ("search instead for").
   bool correct = true;
+  // One hit per wire-story version group (the others counted in the hit's "versions"); unset =
+  // the server's [versions] collapse.
+  std::optional<bool> collapse;
 
   // Set by the server, never by a client: saved searches (alerts.hpp) match the documents a commit
   // changed (by id) and take a query's words as they are, never relaxed to some of them.

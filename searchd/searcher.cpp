@@ -14,6 +14,7 @@
 #include "schema.hpp"
 #include "similar.hpp"
 #include "stored_record.hpp"
+#include "versions.hpp"
 
 namespace newsdex::searchd {
 namespace {
@@ -38,7 +39,8 @@ std::string browse_request_key(const SearchRequest& r) {
               r.highlight_post,
               r.fields,
               r.explain,
-              r.correct};
+              r.correct,
+              r.collapse ? static_cast<int>(*r.collapse) : -1};
   return key.dump();
 }
 
@@ -287,6 +289,7 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
   }
   // An empty query lists documents newest first (filtered when filters are given).
   const Sort sort = request.sort.value_or(empty_query ? Sort::date_descending : Sort::relevance);
+  const bool collapse = request.collapse.value_or(options_.versions.collapse);
   // Facets must see every match; otherwise count at least a few hundred so totals are exact for
   // most queries (the response says when the total is an estimate).
   const Xapian::doccount check_at_least =
@@ -327,6 +330,9 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     if (sort != Sort::relevance)
       outcome.enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
                                                        sort == Sort::date_descending);
+    // Each version group once, its best hit standing for it (the value is unset, so never
+    // collapsed, for documents too short to group).
+    if (collapse) outcome.enquire.set_collapse_key(schema::kSlotVersionGroup);
     outcome.facets->attach(outcome.enquire);
     if (limit.count() > 0)
       outcome.enquire.set_time_limit(std::chrono::duration<double>(limit).count());
@@ -381,6 +387,8 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
       entry["explain"] = explain_score(db, outcome.match, outcome.ranking, ranking,
                                        schema::id_term(entry["id"].get<std::string>()));
     if (relaxed) entry["missing"] = missing_words(outcome.enquire, hit, *relaxed);
+    if (collapse && (fields & kHitVersions) != 0)
+      entry["versions"] = other_matching_versions(db, outcome.match, doc);
     if (request.snippet > 0 && (fields & kHitSnippet) != 0) {
       const MatchedTerms hit_terms =
           per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};
@@ -481,6 +489,12 @@ ApiResult<json> Searcher::related(const CoverageRequest& request) {
     if (!hits.ok()) return hits;
     reply["hits"] = std::move(hits.value());
     return reply;
+  });
+}
+
+ApiResult<json> Searcher::versions(const std::string& id) {
+  return with_index([&](const Xapian::Database& db) -> ApiResult<json> {
+    return list_versions(db, id, options_.versions);
   });
 }
 

@@ -28,6 +28,7 @@ struct SearchOptions {
   // With a shard down: answer from the others ("partial": true), or 503 shard_unavailable.
   bool allow_partial = true;
   double default_recency_days = 0;  // the recency half-life of requests that give none; 0 = off
+  VersionsConfig versions;          // collapse by default; what /documents/{id}/versions lists
 };
 
 class Searcher : public Backend {
@@ -36,6 +37,7 @@ class Searcher : public Backend {
 
   ApiResult<nlohmann::json> search(const SearchRequest& request) override;
   ApiResult<nlohmann::json> document(const std::string& id) override;
+  ApiResult<nlohmann::json> versions(const std::string& id) override;
   ApiResult<nlohmann::json> stats() override;
   ApiResult<nlohmann::json> health() override;
   ApiResult<nlohmann::json> entities(const EntityListRequest& request) override;

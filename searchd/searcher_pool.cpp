@@ -60,6 +60,9 @@ ApiResult<nlohmann::json> SearcherPool::search(const SearchRequest& request) {
 ApiResult<nlohmann::json> SearcherPool::document(const std::string& id) {
   return borrow([&](Backend& b) { return b.document(id); });
 }
+ApiResult<nlohmann::json> SearcherPool::versions(const std::string& id) {
+  return borrow([&](Backend& b) { return b.versions(id); });
+}
 ApiResult<nlohmann::json> SearcherPool::entities(const EntityListRequest& request) {
   return borrow([&](Backend& b) { return b.entities(request); });
 }

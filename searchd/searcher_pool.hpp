@@ -26,6 +26,7 @@ class SearcherPool : public Backend {
 
   ApiResult<nlohmann::json> search(const SearchRequest& request) override;
   ApiResult<nlohmann::json> document(const std::string& id) override;
+  ApiResult<nlohmann::json> versions(const std::string& id) override;
   ApiResult<nlohmann::json> stats() override;
   ApiResult<nlohmann::json> entities(const EntityListRequest& request) override;
   ApiResult<nlohmann::json> health() override;

@@ -132,6 +132,18 @@ void read_alerts(Section& s, AlertsConfig& c) {
             "must not exceed alerts.max_subscriptions");
 }
 
+void read_versions(Section& s, VersionsConfig& c) {
+  s.read("enabled", c.enabled);
+  // Below 0.3 the LSH bands (32 of 4 rows) find too few of the pairs to group them reliably.
+  s.read_real("threshold", c.threshold, 0.3, 1.0);
+  s.read("min_words", c.min_words, 5, 100'000);
+  s.read("max_candidates", c.max_candidates, 1, 10'000);
+  s.read("collapse", c.collapse);
+  s.read("max_listed", c.max_listed, 1, 10'000);
+  // A diff keeps edits² integers while it searches: 5,000 edits is ~100 MB, the ceiling.
+  s.read("diff_max_edits", c.diff_max_edits, 0, 5'000);
+}
+
 void read_log(Section& s, LogConfig& c) {
   static const std::array<std::string_view, 7> levels = {"trace", "debug",    "info", "warn",
                                                          "error", "critical", "off"};
@@ -147,12 +159,13 @@ Config read_config(const toml::table& root, std::string_view source) {
     std::string_view name;
     Reader read;
   };
-  static const std::array<Known, 6> sections = {{
+  static const std::array<Known, 7> sections = {{
       {"paths", [](Section& s, Config& c) { read_paths(s, c.paths); }},
       {"indexer", [](Section& s, Config& c) { read_indexer(s, c.indexer); }},
       {"server", [](Section& s, Config& c) { read_server(s, c.server); }},
       {"ranking", [](Section& s, Config& c) { read_ranking(s, c.ranking); }},
       {"alerts", [](Section& s, Config& c) { read_alerts(s, c.alerts); }},
+      {"versions", [](Section& s, Config& c) { read_versions(s, c.versions); }},
       {"log", [](Section& s, Config& c) { read_log(s, c.log); }},
   }};
 

@@ -104,6 +104,20 @@ struct AlertsConfig {
   friend bool operator==(const AlertsConfig&, const AlertsConfig&) = default;
 };
 
+// Wire-story versions (core/index/version_groups.hpp): near-duplicate documents are grouped at
+// index time and search shows each group once. Changing the indexer's keys regroups only documents
+// indexed afterwards; indexing into a new index directory regroups everything.
+struct VersionsConfig {
+  bool enabled = true;            // compute signatures and groups while indexing
+  double threshold = 0.5;         // estimated Jaccard similarity of 5-word shingles to group
+  unsigned min_words = 30;        // shorter bodies (briefs, captions) are never grouped
+  unsigned max_candidates = 50;   // documents compared per new document (shared LSH bands first)
+  bool collapse = true;           // searchd: one hit per group unless a request says otherwise
+  unsigned max_listed = 100;      // searchd: /documents/{id}/versions lists the newest this many
+  unsigned diff_max_edits = 500;  // searchd: words a diff may insert or remove, then coarse
+  friend bool operator==(const VersionsConfig&, const VersionsConfig&) = default;
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error, critical, off
   bool json = false;           // one JSON object per line, for log shippers
@@ -116,6 +130,7 @@ struct Config {
   ServerConfig server;
   RankingConfig ranking;
   AlertsConfig alerts;
+  VersionsConfig versions;
   LogConfig log;
   friend bool operator==(const Config&, const Config&) = default;
 };

@@ -124,7 +124,10 @@ BuiltDocument build_document(const SourceFile& source, int part, const Article& 
       {f::kSha256, source.sha256},
       {f::kBody, article.body},
   };
-  return {std::move(doc), std::move(data)};
+  std::vector<std::string_view> words;
+  words.reserve(body.tokens.size());
+  for (const auto& token : body.tokens) words.push_back(token.term);
+  return {std::move(doc), std::move(data), id, versions::signature(words), words.size()};
 }
 
 Xapian::Document seal(BuiltDocument& built) {

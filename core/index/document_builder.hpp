@@ -12,6 +12,7 @@
 #include "analyzer.hpp"
 #include "article.hpp"
 #include "formats.hpp"
+#include "version_signature.hpp"
 
 namespace newsdex {
 
@@ -40,6 +41,11 @@ AnalysedArticle analyse_article(Analyzer& analyzer, const Article& article);
 struct BuiltDocument {
   Xapian::Document doc;
   nlohmann::json data;
+  std::string id;  // schema::document_id
+  // The body's near-duplicate signature and word count: the writer groups versions with them
+  // (version_groups.hpp), as only it sees the other documents.
+  std::optional<versions::Signature> signature;
+  std::size_t body_words = 0;
 };
 
 // part: the article's index within a multi-article file (JSON array / NDJSON), or -1.

@@ -12,7 +12,10 @@ namespace newsdex::schema {
 // Bumped whenever terms, values or document data change meaning; stored as kMetaSchemaVersion.
 // 2: the language, type and folder facet slots (10-12).
 // 3: document data is a stored record (stored_record.hpp: CBOR sections), the body in slot 13.
-inline constexpr int kSchemaVersion = 3;
+// 4: wire-story versions: LSH band terms (XMH:), the group term (XVG:), the MinHash signature and
+//    the group id in slots 14 and 15. An index of schema 3 is rebuilt by the indexer (IndexWriter::
+//    open empties it and reconciliation indexes every file again), so every document gets both.
+inline constexpr int kSchemaVersion = 4;
 
 // --- Term prefixes -------------------------------------------------------------------------------
 inline constexpr std::string_view kPrefixId = "Q";      // unique id: see document_id()
@@ -31,6 +34,10 @@ inline constexpr std::string_view kPrefixFolder = "XFOLDER:";  // top-level fold
 inline constexpr std::string_view kPrefixPerson = "XPERSON:";
 inline constexpr std::string_view kPrefixOrg = "XORG:";
 inline constexpr std::string_view kPrefixPlace = "XPLACE:";
+// Wire-story versions (version_signature.hpp, version_groups.hpp): "XMH:<band>:<hash>", one per
+// LSH band of the body's MinHash signature; "XVG:<group>", the version group, to list its members.
+inline constexpr std::string_view kPrefixVersionBand = "XMH:";
+inline constexpr std::string_view kPrefixVersionGroup = "XVG:";
 
 // Xapian terms are limited to 245 bytes; longer keys are replaced by a hash (see hashed_key()).
 inline constexpr std::size_t kMaxTermBytes = 240;
@@ -58,6 +65,11 @@ inline constexpr unsigned kSlotFolder = 12;  // top-level folder; unset for the 
 // The body text snippets are cut from and /documents shows: a document's data (stored_record.hpp)
 // is read whole for every hit, so the body, most of its bytes, lives here instead.
 inline constexpr unsigned kSlotBody = 13;
+// The body's MinHash signature (version_signature.hpp encode()), to confirm LSH candidates.
+inline constexpr unsigned kSlotVersionSignature = 14;
+// The version group id (16 hex digits): search collapses on it. Unset for documents too short to
+// be grouped, which are then never collapsed.
+inline constexpr unsigned kSlotVersionGroup = 15;
 
 // --- Positions -----------------------------------------------------------------------------------
 // Body token i has position i + 1. The unprefixed copy of title token j has position

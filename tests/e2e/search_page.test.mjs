@@ -1,8 +1,9 @@
 // The newsroom search page in headless Chromium against the real server: type a query and see
 // highlighted results, filter by a facet and remove the filter, follow "did you mean", restore a
-// shared URL, move by keyboard, survive server errors and hostile snippets, fit a phone screen;
-// on a second, invented corpus: the timeline chart (drawn from the date facet, dragging filters by
-// dates, cleared again) and the document view's related and similar coverage.
+// shared URL, move by keyboard, open the other versions of a wire story, survive server errors and
+// hostile snippets, fit a phone screen; on a second, invented corpus: the timeline chart (drawn
+// from the date facet, dragging filters by dates, cleared again) and the document view's related
+// and similar coverage.
 // Usage: node search_page.test.mjs INDEXER SEARCHD SCREENSHOT_DIR CHROMIUM
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -32,6 +33,17 @@ const corpus = {
     'content="Lena Novak"><meta name="date" content="2022-03-14"></head><body><article><p>The harbour in ' +
     'Gdansk reopened on Monday after the storm damaged two piers, the port authority said. The city ' +
     'budget will pay for the repairs.</p></article></body></html>',
+  // A wire story and its writethru: one result with "1 other version".
+  'wire/lighthouse.txt': 'Lighthouse keeper retires after forty years\nApril 2, 2024\n\n' +
+    'The keeper of the Skarvik lighthouse, Mara Holt, retired on Tuesday after forty years on the rock. ' +
+    'She lit the lamp for the last time at dusk while a dozen boats sounded their horns in the bay. ' +
+    'The light will be run from the mainland from next month, the coastal agency said, and the tower ' +
+    'will open to visitors in the summer.\n',
+  'wire/lighthouse-update.txt': 'Lighthouse keeper retires after forty years\nApril 3, 2024\n\n' +
+    'The keeper of the Skarvik lighthouse, Mara Holt, retired on Tuesday after forty years on the rock. ' +
+    'She lit the lamp for the last time at dusk while thirty boats sounded their horns in the bay. ' +
+    'The light will be run from the mainland from next month, the coastal agency said, and the tower ' +
+    'will open to visitors in the summer. A small museum is planned in the keeper\'s cottage.\n',
 };
 
 // Invented stories for the timeline and related coverage: one about a canal, one sharing its
@@ -133,8 +145,8 @@ try {
     await page.locator('label[for=q]').waitFor({ state: 'attached' });
     assert.equal(await page.locator('#q').getAttribute('type'), 'search');
     assert.equal(await page.locator('#status').getAttribute('aria-live'), 'polite');
-    // Empty query: the newest documents.
-    await page.waitForFunction(() => document.querySelectorAll('#hits .hit').length === 5);
+    // Empty query: the newest documents (the two versions of one story shown once).
+    await page.waitForFunction(() => document.querySelectorAll('#hits .hit').length === 6);
   });
 
   await check('"/" focuses the box; typing shows highlighted results as you type', async () => {
@@ -234,6 +246,26 @@ try {
     await page.locator('#hits .hit-link').first().click();
     await page.locator('#doc-body').filter({ hasText: 'port authority' }).waitFor();
     assert.equal(await page.locator('#doc-title').textContent(), 'Harbour reopens after storm');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('a wire story sent twice shows once; "1 other version" lists both with the changes marked', async () => {
+    await page.goto(`${server.url}?q=lighthouse`);
+    await page.waitForFunction(() => /^1 result/.test(document.getElementById('status').textContent));
+    const more = page.locator('#hits .versions-link');
+    assert.equal(await more.textContent(), '1 other version');
+    await more.click();
+    await page.locator('#doc-body .version').nth(1).waitFor();
+    assert.equal(await page.locator('#doc-title').textContent(), '2 versions of this story');
+    assert.deepEqual(await page.locator('#doc-body .version time').allTextContents(), ['2024-04-03', '2024-04-02']);
+    assert.deepEqual(await page.locator('#doc-body .version').first().locator('del').allTextContents(), ['a dozen']);
+    assert.deepEqual(await page.locator('#doc-body .version').first().locator('ins').allTextContents(),
+      ['thirty', 'A small museum is planned in the keeper\'s cottage.']);
+    assert.match(await page.locator('#doc-body .version').nth(1).textContent(), /The oldest version/);
+    await page.screenshot({ path: join(screenshots, 'versions.png') });
+    // A version's title opens that version's full text.
+    await page.locator('#doc-body .version-link').nth(1).click();
+    await page.locator('#doc-body').filter({ hasText: 'a dozen boats' }).waitFor();
     await page.keyboard.press('Escape');
   });
 

@@ -18,6 +18,9 @@ class CannedBackend : public searchd::Backend {
   searchd::ApiResult<nlohmann::json> document(const std::string&) override {
     return searchd::ApiError{404, "not_found", "no such document"};
   }
+  searchd::ApiResult<nlohmann::json> versions(const std::string&) override {
+    return searchd::ApiError{404, "not_found", "no such document"};
+  }
   searchd::ApiResult<nlohmann::json> stats() override { return nlohmann::json{{"documents", 3}}; }
   searchd::ApiResult<nlohmann::json> health() override { return nlohmann::json{{"status", "ok"}}; }
   searchd::ApiResult<nlohmann::json> entities(const searchd::EntityListRequest&) override {

@@ -282,6 +282,7 @@ TEST_F(ClientCli, HelpExitsZero) {
                                                                 {"doc", "--help"},
                                                                 {"similar", "--help"},
                                                                 {"related", "--help"},
+                                                                {"versions", "--help"},
                                                                 {"stats", "--help"},
                                                                 {"health", "--help"}}) {
     auto result = newsdex(args);
@@ -289,6 +290,8 @@ TEST_F(ClientCli, HelpExitsZero) {
     EXPECT_NE(result.out.find("Usage:"), std::string::npos);
   }
   EXPECT_NE(newsdex({"search", "--help"}).out.find("--person"), std::string::npos);
+  EXPECT_NE(newsdex({"search", "--help"}).out.find("--all-versions"), std::string::npos);
+  EXPECT_NE(newsdex({"--help"}).out.find("versions"), std::string::npos);
 }
 
 TEST_F(ClientCli, UnreachableServerExitsThree) {
@@ -380,6 +383,56 @@ TEST_F(ClientCli, MatchesAreBoldOnATerminalUnlessNoColor) {
   EXPECT_EQ(plain.code, 0) << plain.out;
   EXPECT_EQ(plain.out.find('\x1b'), std::string::npos) << plain.out;
   EXPECT_NE(plain.out.find("Harbour reopens after storm"), std::string::npos) << plain.out;
+}
+
+// A story and its writethru: one result "(1 other version)", `newsdex versions` lists both with the
+// words changed, and --all-versions shows each.
+TEST(ClientCliVersions, CollapsedHitsAndTheVersionsCommand) {
+  TempDir tmp;
+  const std::string body =
+      "The ferry between Port Alder and Skarvik resumed on Friday after a week of repairs to its "
+      "engine, the operator said. Captain Mara Holt said the crossing would run every two hours "
+      "until the summer timetable starts. Passengers queued from dawn at the harbour gate, and "
+      "the first crossing left ten minutes late.";
+  write_file(tmp / "docs/wire/ferry.txt", "Ferry service resumes\nJune 1, 2024\n\n" + body + "\n");
+  write_file(tmp / "docs/wire/ferry-2.txt", "Ferry service resumes\nJune 2, 2024\n\n" + body +
+                                                " Freight bookings reopen on Monday.\n");
+  const auto indexer = (testing::binary_dir() / "indexer/newsdex-indexer").string();
+  auto indexed = testing::run_process(
+      {indexer, "--once", "--docs", (tmp / "docs").string(), "--index", (tmp / "index").string()},
+      tmp.path());
+  ASSERT_EQ(indexed.code, 0) << indexed.out << indexed.err;
+  testing::SearchServer server(tmp / "index", tmp / "searchd.sock", tmp / "searchd.log");
+  auto newsdex = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), (testing::binary_dir() / "client/newsdex").string());
+    args.insert(args.end(), {"--server", server.url()});
+    return testing::run_process(std::move(args), tmp.path(), {{"NO_COLOR", std::nullopt}});
+  };
+
+  const auto search = newsdex({"search", "ferry"});
+  ASSERT_EQ(search.code, 0) << search.err;
+  EXPECT_NE(search.out.find("1. Ferry service resumes (1 other version)\n"), std::string::npos)
+      << search.out;
+  EXPECT_EQ(search.out.find("2. "), std::string::npos) << search.out;
+
+  const auto all = newsdex({"search", "ferry", "--all-versions"});
+  EXPECT_NE(all.out.find("2. Ferry service resumes\n"), std::string::npos) << all.out;
+
+  const auto versions = newsdex({"versions", "wire/ferry.txt"});
+  ASSERT_EQ(versions.code, 0) << versions.err;
+  EXPECT_EQ(versions.out,
+            "1. Ferry service resumes\n"
+            "   2024-06-02 · en · wire/ferry-2.txt\n"
+            "   + Freight bookings reopen on Monday.\n\n"
+            "2. Ferry service resumes (the one asked for)\n"
+            "   2024-06-01 · en · wire/ferry.txt\n"
+            "   the oldest version\n\n"
+            "2 versions\n");
+
+  const auto missing = newsdex({"versions", "wire/none.txt"});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("no document with id 'wire/none.txt'"), std::string::npos)
+      << missing.err;
 }
 
 }  // namespace

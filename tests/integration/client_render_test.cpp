@@ -93,6 +93,39 @@ TEST(ClientRender, ExactTotalsAndNoSuggestion) {
   EXPECT_EQ(render_search(reply, 1, {}), "1 result (1.0 ms)\n");
 }
 
+TEST(ClientRender, CollapsedHitsSayHowManyOtherVersionsMatch) {
+  const auto reply = json::parse(R"({"total": {"value": 2, "exact": true}, "hits": [
+    {"id": "a.txt", "title": "Ferry resumes", "path": "a.txt", "versions": 2},
+    {"id": "b.txt", "title": "Tram approved", "path": "b.txt", "versions": 0},
+    {"id": "c.txt", "title": "Port closed", "path": "c.txt", "versions": 1}]})");
+  const auto text = render_search(reply, 1, {.color = false});
+  EXPECT_NE(text.find("1. Ferry resumes (2 other versions)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("2. Tram approved\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("3. Port closed (1 other version)\n"), std::string::npos) << text;
+}
+
+TEST(ClientRender, VersionsShowEachOnesChangedWords) {
+  const auto reply = json::parse(R"({"id": "b.txt", "group": "00ff", "total": 3, "truncated": true,
+    "versions": [
+      {"id": "c.txt", "path": "c.txt", "title": "Ferry\u001b[2J resumes", "date": "2024-06-03",
+       "current": false, "diff_complete": false, "diff": [{"op": "-", "text": "all of it"},
+       {"op": "+", "text": "a new story"}]},
+      {"id": "b.txt", "path": "b.txt", "title": "Ferry resumes", "date": null, "current": true,
+       "diff": [{"op": "=", "text": "The ferry"}, {"op": "-", "text": "stopped"},
+       {"op": "+", "text": "resumed"}, {"op": "=", "text": "today."}]}]})");
+  EXPECT_EQ(render_versions(reply, {.color = false}),
+            "1. Ferry [2J resumes\n"
+            "   2024-06-03 · c.txt\n"
+            "   too many changes to mark word by word\n"
+            "   - all of it\n"
+            "   + a new story\n\n"
+            "2. Ferry resumes (the one asked for)\n"
+            "   b.txt\n"
+            "   - stopped\n"
+            "   + resumed\n\n"
+            "3 versions, the newest 2 shown\n");
+}
+
 TEST(ClientRender, DocumentsKeepParagraphsButNotControls) {
   const auto doc = json::parse(R"({"id": "a.txt", "path": "a.txt", "title": "T & <i>",
     "date": "2020-01-02", "byline": "", "lang": "en", "size": 12,

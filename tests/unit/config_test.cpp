@@ -59,6 +59,13 @@ const std::vector<KeyCase>& all_keys() {
       {"ranking", "title_weight", "[2]", "must be a number"},
       {"ranking", "proximity_window", "2.5", "must be an integer"},
       {"ranking", "recency_half_life", "7", "must be a string"},
+      {"versions", "enabled", "1", "must be true or false"},
+      {"versions", "threshold", "\"0.5\"", "must be a number"},
+      {"versions", "min_words", "2.5", "must be an integer"},
+      {"versions", "max_candidates", "\"50\"", "must be an integer"},
+      {"versions", "collapse", "\"no\"", "must be true or false"},
+      {"versions", "max_listed", "[1]", "must be an integer"},
+      {"versions", "diff_max_edits", "true", "must be an integer"},
       {"log", "level", "3", "must be a string"},
       {"log", "json", "\"yes\"", "must be true or false"},
   };
@@ -96,7 +103,7 @@ TEST(ConfigTest, WrongArrayElementIsReportedOnItsOwnLine) {
 }
 
 TEST(ConfigTest, UnknownKeysAreErrorsInEverySection) {
-  for (const std::string section : {"paths", "indexer", "server", "log"}) {
+  for (const std::string section : {"paths", "indexer", "server", "versions", "log"}) {
     SCOPED_TRACE(section);
     const auto config = parse_config(one_key_file(section, "colour", "\"blue\""), "newsdex.toml");
     ASSERT_FALSE(config.ok());
@@ -166,6 +173,12 @@ TEST(ConfigTest, OutOfRangeValuesAreErrors) {
       {"ranking", "bm25_b", "1.5", "must be between 0 and 1"},
       {"ranking", "entity_weight", "-1", "must be between 0 and 100"},
       {"ranking", "proximity_window", "1", "must be between 2 and 100 (got 1)"},
+      {"versions", "threshold", "0.2", "must be between 0.3 and 1"},
+      {"versions", "threshold", "1.5", "must be between 0.3 and 1"},
+      {"versions", "min_words", "4", "must be between 5 and 100000 (got 4)"},
+      {"versions", "max_candidates", "0", "must be between 1 and 10000 (got 0)"},
+      {"versions", "max_listed", "0", "must be between 1 and 10000 (got 0)"},
+      {"versions", "diff_max_edits", "5001", "must be between 0 and 5000 (got 5001)"},
       {"ranking", "recency_half_life", "\"7 days\"",
        "must be a half-life such as \"12h\", \"7d\", \"2w\" or \"1y\" (at most 10 years), or "
        "\"off\""},
@@ -265,6 +278,15 @@ entity_weight = 3.5
 recency_weight = 1
 recency_half_life = "2w"
 
+[versions]
+enabled = false
+threshold = 0.8
+min_words = 50
+max_candidates = 20
+collapse = false
+max_listed = 10
+diff_max_edits = 100
+
 [log]
 level = "debug"
 json = true
@@ -300,6 +322,7 @@ json = true
                      250,
                      300};
   expected.ranking = {1.5, 0.5, 2, 0.25, 1.0, 6, 3.5, 1, "2w"};
+  expected.versions = {false, 0.8, 50, 20, false, 10, 100};
   expected.log = {"debug", true};
   EXPECT_EQ(*config, expected);
 }
@@ -370,6 +393,7 @@ TEST(ConfigTest, ShippedConfigMatchesTheDefaults) {
   const Config defaults;
   EXPECT_EQ(config->indexer, defaults.indexer);
   EXPECT_EQ(config->server, defaults.server);
+  EXPECT_EQ(config->versions, defaults.versions);
   EXPECT_EQ(config->log, defaults.log);
   EXPECT_TRUE(config->paths.docs.is_absolute());
   EXPECT_TRUE(config->paths.index.is_absolute());

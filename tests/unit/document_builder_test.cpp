@@ -32,5 +32,26 @@ TEST(DocumentBuilder, NoFolderOrLanguageLeavesTheSlotEmpty) {
   EXPECT_EQ(built.doc.get_value(schema::kSlotType), "text/html");
 }
 
+// The writer groups versions with what the builder computed from the analysed body words.
+TEST(DocumentBuilder, SignatureOfTheBodyWordsForTheWriter) {
+  AnalysedArticle analysed;
+  for (const char* word : {"the", "ferry", "to", "skarvik", "resumed", "on", "friday"})
+    analysed.body.tokens.push_back({word, word, 0, 0});
+  SourceFile source;
+  source.relative_path = "wire/ferry.txt";
+  const BuiltDocument built = build_document(source, 2, Article{}, analysed, 0);
+  EXPECT_EQ(built.id, "wire/ferry.txt#2");
+  EXPECT_EQ(built.body_words, 7u);
+  std::vector<std::string_view> words;
+  for (const auto& token : analysed.body.tokens) words.push_back(token.term);
+  EXPECT_EQ(built.signature, versions::signature(words));
+  // Grouping is the writer's: the builder adds no band, signature or group yet.
+  EXPECT_EQ(built.doc.get_value(schema::kSlotVersionGroup), "");
+  EXPECT_EQ(built.doc.get_value(schema::kSlotVersionSignature), "");
+
+  analysed.body.tokens.resize(versions::kShingleWords - 1);
+  EXPECT_FALSE(build_document(source, -1, Article{}, analysed, 0).signature);
+}
+
 }  // namespace
 }  // namespace newsdex

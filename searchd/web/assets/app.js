@@ -146,6 +146,15 @@ function renderHit(hit) {
     // A relaxed query: this story lacks some of the words (the reply's "relaxed").
     item.firstChild.append(el('p', { className: 'missing', text: `Missing: ${hit.missing.join(', ')}` }));
   }
+  if (hit.versions > 0) {
+    // Other versions of this wire story that also match, collapsed into this hit by the server.
+    const more = el('button', {
+      type: 'button', className: 'versions-link',
+      text: `${hit.versions} other version${hit.versions === 1 ? '' : 's'}`,
+    });
+    more.addEventListener('click', () => openVersions(hit.id));
+    item.firstChild.append(el('p', { className: 'versions' }, more));
+  }
   return item;
 }
 
@@ -581,6 +590,47 @@ async function loadRelated(id) {
     }
     if (relatedFor === id) list.replaceChildren(...items);  // not overtaken by another document
   }));
+}
+
+// Every version of a story, newest first, each with its words changed since the next older one.
+async function openVersions(id) {
+  ui.docTitle.textContent = 'Loading…';
+  ui.docMeta.textContent = '';
+  ui.docBody.textContent = '';
+  if (!ui.doc.open) ui.doc.showModal();
+  try {
+    const response = await fetch('documents/' + encodeURIComponent(id) + '/versions', { headers: apiHeaders });
+    if (!response.ok) throw new Error(await errorMessage(response));
+    const reply = await response.json();
+    const versions = Array.isArray(reply.versions) ? reply.versions : [];
+    ui.docTitle.textContent = `${reply.total} versions of this story`;
+    ui.docMeta.textContent = 'Newest first. Each shows the words added and removed since the version below it.' +
+      (reply.truncated ? ` The newest ${versions.length} are listed.` : '');
+    ui.docBody.replaceChildren(el('ol', { className: 'versions-list' }, ...versions.map(renderVersion)));
+  } catch (error) {
+    ui.docTitle.textContent = 'The versions could not be loaded';
+    ui.docBody.textContent = error.message && !error.message.startsWith('Failed') ? error.message : 'Cannot reach the search server.';
+  }
+}
+
+function renderVersion(version) {
+  const link = el('a', { href: '#', className: 'version-link', text: version.title || version.path || version.id });
+  link.addEventListener('click', (event) => { event.preventDefault(); openDocument(version.id); });
+  const meta = el('p', { className: 'meta' });
+  if (version.date) meta.append(el('time', { datetime: version.date, text: version.date }));
+  if (version.path) meta.append(el('span', { className: 'path', text: version.path }));
+  if (version.current) meta.append(el('span', { className: 'current', text: 'the result shown' }));
+  const diff = el('p', { className: 'diff' });
+  if (Array.isArray(version.diff)) {
+    for (const part of version.diff) {
+      const tag = part.op === '+' ? 'ins' : part.op === '-' ? 'del' : 'span';
+      diff.append(el(tag, { text: part.text }), ' ');
+    }
+    if (version.diff_complete === false) diff.prepend(el('em', { text: 'Too many changes to mark word by word. ' }));
+  } else {
+    diff.append(el('em', { text: 'The oldest version.' }));
+  }
+  return el('li', { className: 'version' }, el('h3', {}, link), meta, diff);
 }
 
 // --- events --------------------------------------------------------------------------------------
