@@ -161,6 +161,8 @@ void AlertHub::poll_once() {
 }
 
 ApiResult<json> AlertHub::process(const Xapian::Database& db) {
+  const std::string uuid = db.get_uuid();
+  const std::uint64_t last = last_commit_number(db);
   // The subscriptions of this round; closed connections' ones and empty groups go.
   std::vector<std::shared_ptr<Subscription>> subs;
   {
@@ -173,8 +175,10 @@ ApiResult<json> AlertHub::process(const Xapian::Database& db) {
     std::erase_if(groups_, [](const auto& entry) { return entry.second->members == 0; });
     for (const auto& [number, sub] : subscriptions_) subs.push_back(sub);
   }
-  const std::string uuid = db.get_uuid();
-  const std::uint64_t last = last_commit_number(db);
+  // Most rounds find nothing new: no commit, nobody resuming.
+  if (started_ && uuid == index_uuid_ && last == last_commit_.load() &&
+      std::ranges::none_of(subs, [](const auto& sub) { return sub->replay_after.has_value(); }))
+    return json();
   std::uint64_t from = last_commit_.load();
   if (!started_ || uuid != index_uuid_ || last < from) {
     // A first look, or an index rebuilt in place: its change log starts again; what it holds is
