@@ -60,6 +60,13 @@ const std::vector<KeyCase>& all_keys() {
       {"ranking", "proximity_window", "2.5", "must be an integer"},
       {"ranking", "recency_half_life", "7", "must be a string"},
       {"versions", "enabled", "1", "must be true or false"},
+      {"alerts", "enabled", "\"yes\"", "must be true or false"},
+      {"alerts", "poll_ms", "0.5", "must be an integer"},
+      {"alerts", "max_subscriptions", "\"10k\"", "must be an integer"},
+      {"alerts", "max_per_connection", "[100]", "must be an integer"},
+      {"alerts", "max_queued_events", "\"1000\"", "must be an integer"},
+      {"alerts", "heartbeat_s", "true", "must be an integer"},
+      {"alerts", "change_log_commits", "1e3", "must be an integer"},
       {"versions", "threshold", "\"0.5\"", "must be a number"},
       {"versions", "min_words", "2.5", "must be an integer"},
       {"versions", "max_candidates", "\"50\"", "must be an integer"},
@@ -103,7 +110,7 @@ TEST(ConfigTest, WrongArrayElementIsReportedOnItsOwnLine) {
 }
 
 TEST(ConfigTest, UnknownKeysAreErrorsInEverySection) {
-  for (const std::string section : {"paths", "indexer", "server", "versions", "log"}) {
+  for (const std::string section : {"paths", "indexer", "server", "alerts", "versions", "log"}) {
     SCOPED_TRACE(section);
     const auto config = parse_config(one_key_file(section, "colour", "\"blue\""), "newsdex.toml");
     ASSERT_FALSE(config.ok());
@@ -174,6 +181,8 @@ TEST(ConfigTest, OutOfRangeValuesAreErrors) {
       {"ranking", "entity_weight", "-1", "must be between 0 and 100"},
       {"ranking", "proximity_window", "1", "must be between 2 and 100 (got 1)"},
       {"versions", "threshold", "0.2", "must be between 0.3 and 1"},
+      {"alerts", "poll_ms", "5", "must be between 10 and 60000 (got 5)"},
+      {"alerts", "max_subscriptions", "0", "must be between 1 and 1000000 (got 0)"},
       {"versions", "threshold", "1.5", "must be between 0.3 and 1"},
       {"versions", "min_words", "4", "must be between 5 and 100000 (got 4)"},
       {"versions", "max_candidates", "0", "must be between 1 and 10000 (got 0)"},
@@ -393,6 +402,7 @@ TEST(ConfigTest, ShippedConfigMatchesTheDefaults) {
   const Config defaults;
   EXPECT_EQ(config->indexer, defaults.indexer);
   EXPECT_EQ(config->server, defaults.server);
+  EXPECT_EQ(config->alerts, defaults.alerts);
   EXPECT_EQ(config->versions, defaults.versions);
   EXPECT_EQ(config->log, defaults.log);
   EXPECT_TRUE(config->paths.docs.is_absolute());
