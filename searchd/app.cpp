@@ -77,7 +77,12 @@ App::App(const Config& config) {
   server_ = std::make_unique<Server>(*router_, metrics_, std::move(server_options));
 }
 
-App::~App() = default;
+App::~App() {
+  // The hub's thread pushes events to connections' channels, which wake the server's I/O loop:
+  // it stops before the server goes.
+  router_->set_alerts(nullptr);
+  alerts_.reset();
+}
 
 Status App::start() {
   return server_->start();

@@ -26,6 +26,11 @@ std::vector<AlertEvent> EventChannel::take() {
   return out;
 }
 
+std::size_t EventChannel::size() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
 void EventChannel::on_push(std::function<void()> wake) {
   std::lock_guard lock(mutex_);
   wake_ = std::move(wake);

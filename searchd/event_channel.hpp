@@ -31,6 +31,7 @@ class EventChannel {
 
   // Everything queued, oldest first.
   std::vector<AlertEvent> take();
+  std::size_t size() const;
 
   // Called after each push from the pushing thread; the session posts a wake-up to its I/O thread.
   void on_push(std::function<void()> wake);

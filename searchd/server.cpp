@@ -85,6 +85,9 @@ http::response<http::string_body> to_message(const Response& response, unsigned 
 
 }  // namespace
 
+// Replies an NDJSON connection may have waiting to be written before its next line is read.
+constexpr std::size_t kMaxUnsentReplies = 16;
+
 struct Server::Impl {
   Router& router;
   Metrics& metrics;
@@ -267,9 +270,10 @@ struct Server::Impl {
   awaitable<void> ndjson_writer(std::shared_ptr<Stream> stream,
                                 std::shared_ptr<EventChannel> channel,
                                 std::shared_ptr<asio::steady_timer> wake,
+                                std::shared_ptr<asio::steady_timer> drained,
                                 std::shared_ptr<bool> reading) {
     error_code ec;
-    for (;;) {
+    for (;; drained->cancel()) {
       std::string out;
       for (const AlertEvent& event : channel->take()) out += event.text + '\n';
       if (out.empty()) {
@@ -287,6 +291,7 @@ struct Server::Impl {
       }
     }
     channel->close();
+    drained->cancel();
   }
 
   template <class Socket>
@@ -307,12 +312,20 @@ struct Server::Impl {
     const auto channel = std::make_shared<EventChannel>(options.max_queued_events);
     const auto wake = waker(*channel);
     const auto reading = std::make_shared<bool>(true);
-    asio::co_spawn(io, ndjson_writer(stream, channel, wake, reading), asio::detached);
+    const auto drained = std::make_shared<asio::steady_timer>(io);
+    asio::co_spawn(io, ndjson_writer(stream, channel, wake, drained, reading), asio::detached);
     auto reply = [&channel](std::string line) {
       channel->push({{std::move(line), std::nullopt}}, true);
     };
     std::string buffer;
     while (!stopping) {
+      // A client that sends requests without reading the replies is not read further until it
+      // catches up, as when each reply was written before the next line was read.
+      while (channel->size() >= kMaxUnsentReplies && !channel->closed()) {
+        drained->expires_after(std::chrono::hours(24));
+        co_await drained->async_wait(asio::redirect_error(use_awaitable, ec));
+      }
+      if (channel->closed()) break;
       guard.idle(buffer.find('\n') == std::string::npos);
       // A connection holding subscriptions may stay silent as long as it likes.
       stream->expires_after(!buffer.empty()       ? options.header_timeout

@@ -300,6 +300,32 @@ TEST_F(AlertsTest, AnEventStreamResumesFromTheLastEventId) {
   EXPECT_NE(bad.status().find("400"), std::string::npos) << bad.status();
 }
 
+// Replies and events share one writer per connection: a client that pipelines many requests
+// without reading gets every reply, in order, once it reads (the server stops reading it while
+// replies wait, instead of queueing them without bound).
+TEST_F(AlertsTest, PipelinedRequestsAreAnsweredInOrderBesideEvents) {
+  start();
+  auto socket = LineConnection::unix_socket(server->socket());
+  ASSERT_EQ(socket.request({{"op", "subscribe"}, {"id", "s"}, {"q", "weather"}})["status"], 200);
+  std::string lines;
+  for (int i = 0; i < 300; ++i) lines += json{{"id", i}, {"q", "weather"}}.dump() + "\n";
+  socket.send(lines);
+  save("storm.txt", story("Storm", "Weather warnings for the coast."));
+  int next = 0;
+  bool event_seen = false;
+  while (next < 300 || !event_seen) {
+    const auto line = socket.line();
+    ASSERT_TRUE(line.has_value()) << "after reply " << next;
+    const json message = json::parse(*line);
+    if (message.contains("event")) {
+      event_seen = message["hit"]["id"] == "storm.txt";
+      continue;
+    }
+    ASSERT_EQ(message["id"], next) << *line;
+    ++next;
+  }
+}
+
 // In-process: a consumer that falls more than max_queued_events behind is cut off with one
 // "dropped" event, and the hub forgets the subscription.
 TEST(AlertHubTest, ASlowConsumerIsDroppedWithAFinalEvent) {
