@@ -304,7 +304,7 @@ TEST_F(AlertsTest, AnEventStreamResumesFromTheLastEventId) {
 // The search page's EventSource cannot set headers: with keys required it sends its key as
 // ?api_key=, which /subscribe honours (and a wrong one is refused before anything streams).
 TEST_F(AlertsTest, AnEventStreamTakesTheKeyAsAParameter) {
-  start("", "[server]\nsearch_keys = [\"page-key\"]");
+  start("", "[server]\napi_keys = [\"admin-key\"]\nsearch_keys = [\"page-key\"]");
   EventStream refused(server->url(), "q=crane&api_key=wrong");
   EXPECT_NE(refused.status().find("401"), std::string::npos) << refused.status();
   EventStream anonymous(server->url(), "q=crane");
