@@ -19,11 +19,18 @@ namespace {
 using nlohmann::json;
 using Clock = Router::Clock;
 
-// The key a request presents: X-API-Key, or Authorization: Bearer.
-std::string presented_key(const Request& request) {
+// The key a request presents: X-API-Key, or Authorization: Bearer; with key_in_query also the
+// api_key parameter when neither header is there.
+std::string presented_key(const Request& request, std::string_view query, bool key_in_query) {
   std::string key = request.header("x-api-key");
   const std::string auth = request.header("authorization");
   if (key.empty() && auth.starts_with("Bearer ")) key = auth.substr(7);
+  if (key.empty() && key_in_query) {
+    auto params = parse_query_string(query);
+    if (params.ok())
+      for (const auto& [name, value] : params.value())
+        if (name == "api_key") key = value;
+  }
   return key;
 }
 
@@ -255,7 +262,10 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
     return response;
   }
   if (!keys_.open() && match->needs != Access::none) {
-    const Access granted = keys_.check(presented_key(request));
+    // Only /subscribe takes ?api_key=: the browser's EventSource (the search page's "Notify me")
+    // cannot set headers. Everywhere else a key stays out of URLs, which proxies and logs keep.
+    const Access granted =
+        keys_.check(presented_key(request, query, match->endpoint == "subscribe"));
     if (granted == Access::none) {
       Response response = fail(
           {401, "unauthorized", "a valid API key is required (Authorization: Bearer KEY)"}, id);
@@ -277,8 +287,8 @@ Response Router::route(const Request& request, std::string& endpoint, const std:
 }
 
 // GET /subscribe?q=...: the search request's parameters (and `since`, or the Last-Event-ID a
-// reconnecting EventSource sends) to a stream of Server-Sent Events, one per event, each commit's
-// last one carrying the commit number as its id.
+// reconnecting EventSource sends, and `api_key`, which route() checked) to a stream of Server-Sent
+// Events, one per event, each commit's last one carrying the commit number as its id.
 Response Router::subscribe_stream(const Request& request, std::string_view query,
                                   const std::string& id) {
   if (!alerts_)
@@ -287,6 +297,7 @@ Response Router::subscribe_stream(const Request& request, std::string_view query
   if (!params.ok()) return fail(params.error(), id);
   std::string since_text = request.header("last-event-id");
   std::erase_if(params.value(), [&](const auto& param) {
+    if (param.first == "api_key") return true;  // checked by route()
     if (param.first != "since") return false;
     if (since_text.empty()) since_text = param.second;
     return true;

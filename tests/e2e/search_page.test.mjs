@@ -3,7 +3,9 @@
 // shared URL, move by keyboard, open the other versions of a wire story, survive server errors and
 // hostile snippets, fit a phone screen; on a second, invented corpus: the timeline chart (drawn
 // from the date facet, dragging filters by dates, cleared again) and the document view's related
-// and similar coverage.
+// and similar coverage; on a third, while the indexer runs again under the server: "Notify me"
+// (new, updated and withdrawn matches live, following a new search, resuming after the server
+// restarts, off again, hostile markup).
 // Usage: node search_page.test.mjs INDEXER SEARCHD SCREENSHOT_DIR CHROMIUM
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -70,6 +72,26 @@ const coverage = {
     'mild afternoon tomorrow.\n',
 };
 
+// Invented stories for "Notify me": one there from the start, then saves while the page watches.
+const liveSeed = {
+  'quay/ferry.txt': 'Ferry to Velmora runs again\nMay 2, 2024\n\nThe morning ferry to Velmora ran again on ' +
+    'Thursday after the quay was repaired, the harbour master said.\n',
+};
+const liveSaves = {
+  match: ['quay/crane.txt', 'Crane lifts the last beam at Velmora\nMay 6, 2024\n\nMara Holt watched the crane ' +
+    'lift the last beam onto the new pier at Velmora on Monday.\n'],
+  matchUpdated: ['quay/crane.txt', 'Crane lifts the last beam at Velmora\nMay 6, 2024\n\nMara Holt watched the crane ' +
+    'lift the last beam onto the new pier at Velmora on Monday; the pier opens in June.\n'],
+  other: ['weather/fog.txt', 'Fog over the hills\nMay 6, 2024\n\nForecasters expect thick fog over the hills ' +
+    'until noon.\n'],
+  lighthouse: ['quay/lamp.txt', 'Lighthouse lamp replaced\nMay 7, 2024\n\nEngineers replaced the lamp of the ' +
+    'Ostrin lighthouse on Tuesday.\n'],
+  lighthouseLater: ['quay/lamp2.txt', 'Lighthouse opens to visitors\nMay 8, 2024\n\nThe Ostrin lighthouse opened ' +
+    'to visitors on Wednesday.\n'],
+  lighthouseLast: ['quay/lamp3.txt', 'Lighthouse cafe planned\nMay 9, 2024\n\nA cafe is planned at the foot of ' +
+    'the Ostrin lighthouse.\n'],
+};
+
 const failures = [];
 async function check(name, body) {
   try {
@@ -81,10 +103,10 @@ async function check(name, body) {
   }
 }
 
-function startServer(index, extraArgs = []) {
+function startServer(index, extraArgs = [], listen = '127.0.0.1:0') {
   return new Promise((resolve, reject) => {
     const child = spawn(searchd,
-      ['--index', index, '--listen', '127.0.0.1:0', '--socket', 'none', '--threads', '2', ...extraArgs],
+      ['--index', index, '--listen', listen, '--socket', 'none', '--threads', '2', ...extraArgs],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`newsdex-searchd did not start: ${output}`)), 60000);
@@ -100,9 +122,21 @@ function startServer(index, extraArgs = []) {
   });
 }
 
+// One indexing run over docs (extraArgs: e.g. --config FILE), which must succeed.
+function indexOnce(docs, index, extraArgs = []) {
+  const indexed = spawnSync(indexer, ['--once', '--docs', docs, '--index', index, ...extraArgs], { encoding: 'utf8' });
+  assert.equal(indexed.status, 0, `indexer failed: ${indexed.stdout}${indexed.stderr}`);
+}
+
+function writeDoc(root, path, text) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'newsdex-e2e-'));
 let server;
 let coverageServer;
+let liveServer;
 let browser;
 try {
   for (const [path, text] of Object.entries(corpus)) {
@@ -329,6 +363,14 @@ try {
       const stats = await keyedPage.request.get(`${keyed.url}stats`,
         { headers: { Authorization: 'Bearer page-e2e-key' } });
       assert.equal(stats.status(), 403);
+      // "Notify me": EventSource cannot send the key as a header, so it goes as ?api_key=.
+      const subscribed = keyedPage.waitForResponse((r) => r.url().includes('/subscribe?'));
+      await keyedPage.getByLabel('Notify me').check();
+      const stream = await subscribed;
+      assert.equal(stream.status(), 200);
+      assert.equal(new URL(stream.url()).searchParams.get('api_key'), 'page-e2e-key');
+      const wrong = await keyedPage.request.get(`${keyed.url}subscribe?q=budget&api_key=wrong`);
+      assert.equal(wrong.status(), 401);
       await keyedPage.close();
     } finally {
       keyed.child.kill('SIGTERM');
@@ -429,6 +471,149 @@ try {
   await check('no script errors on the second corpus', async () => {
     assert.deepEqual(newsErrors, []);
   });
+
+  // "Notify me": the server stays up while the indexer runs again over the same index. Without
+  // compaction: a compacted copy would be a new index to the server, whose contents are not news.
+  const liveDocs = join(work, 'live');
+  const liveIndex = join(work, 'live-index');
+  for (const [path, text] of Object.entries(liveSeed)) writeDoc(liveDocs, path, text);
+  indexOnce(liveDocs, liveIndex);
+  const noCompaction = join(work, 'live.toml');
+  writeFileSync(noCompaction, '[indexer]\ncompact_after_once = false\n');
+  const save = (...files) => {
+    for (const [path, text] of files) writeDoc(liveDocs, path, text);
+    indexOnce(liveDocs, liveIndex, ['--config', noCompaction]);
+  };
+  liveServer = await startServer(liveIndex);
+  const watch = await context.newPage();
+  const watchErrors = [];
+  watch.on('pageerror', (error) => watchErrors.push(error.message));
+  const liveHits = watch.locator('#live-hits .live-hit');
+  // Resolves with the response that opens a subscription (its headers: the subscription is made).
+  const subscription = (query) => watch.waitForResponse((r) => r.url().includes('/subscribe?') &&
+    new URL(r.url()).searchParams.get('q') === query);
+
+  await check('"Notify me" lists a new matching story live, and nothing for one that does not match', async () => {
+    await watch.goto(`${liveServer.url}?q=velmora`);
+    await watch.waitForFunction(() => /^1 result/.test(document.getElementById('status').textContent));
+    const toggle = watch.getByLabel('Notify me');
+    assert.equal(await toggle.isChecked(), false);
+    assert.equal(await watch.locator('#live').isHidden(), true);
+    const subscribed = subscription('velmora');
+    await toggle.check();
+    const response = await subscribed;
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'], /text\/event-stream/);
+    await watch.locator('#live-notice').filter({ hasText: 'Waiting for new matches' }).waitFor();
+
+    save(liveSaves.match, liveSaves.other);
+    await liveHits.first().waitFor();
+    assert.equal(await liveHits.count(), 1, 'the fog story does not match');
+    const first = liveHits.first();
+    assert.equal(await first.getAttribute('data-reason'), 'new');
+    assert.equal(await first.locator('.reason').textContent(), 'New');
+    assert.equal(await first.locator('.live-link').textContent(), 'Crane lifts the last beam at Velmora');
+    assert.match((await first.locator('.live-link mark').textContent()).toLowerCase(), /velmora/);
+    assert.equal(await first.locator('time').textContent(), '2024-05-06');
+    assert.equal(await watch.locator('#live-count').textContent(), '(1)');
+    assert.match(await watch.title(), /^\(1\) /);
+    assert.match(await watch.locator('#live-notice').textContent(), /New: Crane lifts/);
+    // The results themselves are left as they were until the reader searches again.
+    assert.equal(await watch.locator('#hits .hit').count(), 1);
+    await watch.screenshot({ path: join(screenshots, 'notify.png'), fullPage: true });
+
+    await first.locator('.live-link').click();
+    await watch.locator('#doc-body').filter({ hasText: 'new pier' }).waitFor();
+    await watch.keyboard.press('Escape');
+  });
+
+  await check('an updated match moves to the top marked "Updated"; a deleted one leaves the list', async () => {
+    save(liveSaves.matchUpdated);
+    await watch.locator('#live-hits .live-hit[data-reason=updated]').waitFor();
+    assert.equal(await liveHits.count(), 1);
+    assert.equal(await liveHits.first().locator('.reason').textContent(), 'Updated');
+    rmSync(join(liveDocs, liveSaves.match[0]));
+    save();
+    await watch.waitForFunction(() => document.querySelectorAll('#live-hits .live-hit').length === 0);
+    assert.match(await watch.locator('#live-notice').textContent(), /Withdrawn: Crane lifts/);
+    assert.equal(await watch.title(), 'newsdex search');
+  });
+
+  await check('a new search moves the subscription to it', async () => {
+    const moved = subscription('lighthouse');
+    await watch.locator('#q').fill('lighthouse');
+    await watch.locator('#q').press('Enter');
+    await moved;
+    assert.equal(await watch.locator('#notify').isChecked(), true);
+    save(liveSaves.lighthouse, [liveSaves.match[0], liveSaves.match[1]]);
+    await liveHits.first().waitFor();
+    assert.equal(await liveHits.count(), 1, 'the Velmora story is not news for this search');
+    assert.equal(await liveHits.first().locator('.live-link').textContent(), 'Lighthouse lamp replaced');
+  });
+
+  await check('a lost connection is reopened from the last commit seen: a match saved meanwhile is not missed', async () => {
+    // Afresh, so that no event with an id has come yet: the stream resumes from the revision its
+    // "subscribed" event gave, where the browser's own reconnection would start from nothing.
+    await watch.getByLabel('Notify me').uncheck();
+    const fresh = subscription('lighthouse');
+    await watch.getByLabel('Notify me').check();
+    await fresh;
+    await watch.waitForTimeout(300);  // the "subscribed" event, sent with the headers, is handled
+    const port = new URL(liveServer.url).port;
+    const stopped = new Promise((resolve) => liveServer.child.once('exit', resolve));
+    liveServer.child.kill('SIGTERM');
+    await stopped;
+    liveServer = null;
+    await watch.locator('#live-notice').filter({ hasText: 'reconnecting' }).waitFor();
+    save(liveSaves.lighthouseLater);
+    const resumed = subscription('lighthouse');
+    liveServer = await startServer(liveIndex, [], `127.0.0.1:${port}`);
+    assert.ok(new URL((await resumed).url()).searchParams.get('since'), 'reopened with ?since=');
+    await liveHits.first().waitFor();
+    assert.deepEqual(await watch.locator('#live-hits .live-link').allTextContents(), ['Lighthouse opens to visitors']);
+  });
+
+  await check('turning "Notify me" off stops it', async () => {
+    await watch.getByLabel('Notify me').uncheck();
+    assert.equal(await watch.locator('#live').isHidden(), true);
+    assert.equal(await watch.evaluate(() => document.title), 'newsdex search');
+    let reopened = false;
+    watch.on('request', (request) => { if (request.url().includes('/subscribe?')) reopened = true; });
+    save(liveSaves.lighthouseLast);
+    await watch.waitForTimeout(1500);  // the server sees a commit within a poll (0.1 s)
+    assert.equal(await liveHits.count(), 0);
+    assert.equal(await watch.locator('#live').isHidden(), true);
+    assert.equal(reopened, false);
+    // The page search itself still works and finds the new stories.
+    await watch.locator('#search-form button').click();
+    await watch.waitForFunction(() => /^3 results/.test(document.getElementById('status').textContent));
+  });
+
+  await check('markup in a live match other than the highlight tags is shown as text, never run', async () => {
+    await watch.route('**/subscribe?**', (route) => route.fulfill({
+      status: 200, contentType: 'text/event-stream', headers: { 'Cache-Control': 'no-cache' },
+      body: `data: ${JSON.stringify({ event: 'subscribed', revision: 1, subscribed: 'x' })}\n\n` +
+        `data: ${JSON.stringify({ event: 'match', reason: 'new', revision: 2, hit: {
+          id: 'x', path: 'x.html', title: 'x', title_highlighted: '<img src=x onerror="window.owned=1">x',
+          date: '2024-05-09', lang: 'en', snippet: 'a <mark>b</mark> <script>window.owned=1</script>' } })}\n` +
+        'id: 2\n\n' +
+        `data: ${JSON.stringify({ event: 'gap', revision: 2, message: 'the change log lost commits' })}\n\n`,
+    }));
+    await watch.getByLabel('Notify me').check();
+    await liveHits.first().waitFor();
+    await watch.locator('#live-notice').filter({ hasText: 'may have been missed' }).waitFor();
+    assert.equal(await watch.locator('#live img, #live script').count(), 0);
+    assert.equal(await watch.evaluate(() => window.owned), undefined);
+    // A title with other markup falls back to the plain title, as in the results.
+    assert.equal(await liveHits.first().locator('.live-link').textContent(), 'x');
+    assert.match(await liveHits.first().locator('.snippet').textContent(), /<script>/);
+    await watch.getByLabel('Notify me').uncheck();
+    await watch.unroute('**/subscribe?**');
+  });
+
+  await check('no script errors while notifying', async () => {
+    assert.deepEqual(watchErrors, []);
+  });
 } catch (error) {
   failures.push('setup');
   console.log(`FAIL setup\n${error.stack || error}`);
@@ -436,6 +621,7 @@ try {
   if (browser) await browser.close();
   if (server) server.child.kill('SIGTERM');
   if (coverageServer) coverageServer.child.kill('SIGTERM');
+  if (liveServer) liveServer.child.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
 console.log(failures.length ? `${failures.length} failed: ${failures.join(', ')}` : `all passed; screenshots in ${screenshots}`);

@@ -57,6 +57,27 @@ TEST_F(AccessTest, SearchKeysOnlySearch) {
     EXPECT_EQ(call("/search?q=x", bearer(wrong)).status, 401) << wrong;
 }
 
+// EventSource cannot set headers, so /subscribe (and only it) takes the key as ?api_key=.
+TEST_F(AccessTest, SubscribeTakesTheKeyAsAParameter) {
+  options.api_keys = {"admin-key"};
+  options.search_keys = {"page-key"};
+  // Past the key check: this router has no alert hub, so the handler answers 501.
+  EXPECT_EQ(call("/subscribe?q=x&api_key=page-key").status, 501);
+  EXPECT_EQ(call("/subscribe?api_key=admin-key&q=x").status, 501);
+  EXPECT_EQ(call("/subscribe?q=x", bearer("page-key")).status, 501);
+  for (const char* wrong : {"/subscribe?q=x", "/subscribe?q=x&api_key=nope",
+                            "/subscribe?q=x&api_key=", "/subscribe?q=x&api_key=page-ke"}) {
+    const Response refused = call(wrong);
+    EXPECT_EQ(refused.status, 401) << wrong;
+    EXPECT_EQ(header(refused, "WWW-Authenticate"), "Bearer") << wrong;
+  }
+  // A header, when there is one, is the key: a right parameter does not rescue a wrong header.
+  EXPECT_EQ(call("/subscribe?q=x&api_key=page-key", bearer("nope")).status, 401);
+  // Nowhere else: a key in a URL ends up in proxies' logs.
+  EXPECT_EQ(call("/search?q=x&api_key=page-key").status, 401);
+  EXPECT_EQ(call("/documents/a?api_key=page-key").status, 401);
+}
+
 TEST_F(AccessTest, NdjsonOverTcpHonoursSearchKeys) {
   options.api_keys = {"admin-key"};
   options.search_keys = {"page-key"};

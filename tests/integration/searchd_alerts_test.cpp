@@ -163,15 +163,16 @@ class AlertsTest : public ::testing::Test {
       thread.join();
     }
   }
-  void start(const std::string& alerts_toml = "") {
+  // alerts_toml: settings of [alerts]; more_toml: further tables of the server's config.
+  void start(const std::string& alerts_toml = "", const std::string& more_toml = "") {
     daemon = std::make_unique<Daemon>(config, nullptr);
     thread = std::jthread([this] { (void)daemon->run(); });
     testing::IndexProbe probe(config.paths.index);
     ASSERT_TRUE(
         probe.eventually([](const testing::IndexProbe& p) { return p.count("seed.txt") == 1; }));
     std::vector<std::string> extra;
-    if (!alerts_toml.empty()) {
-      write_file(tmp / "searchd.toml", "[alerts]\n" + alerts_toml + "\n");
+    if (!alerts_toml.empty() || !more_toml.empty()) {
+      write_file(tmp / "searchd.toml", "[alerts]\n" + alerts_toml + "\n" + more_toml + "\n");
       extra = {"--config", (tmp / "searchd.toml").string()};
     }
     server.emplace(config.paths.index, tmp / "searchd.sock", tmp / "searchd.log", extra);
@@ -324,6 +325,24 @@ TEST_F(AlertsTest, PipelinedRequestsAreAnsweredInOrderBesideEvents) {
     ASSERT_EQ(message["id"], next) << *line;
     ++next;
   }
+}
+
+// The search page's EventSource cannot set headers: with keys required it sends its key as
+// ?api_key=, which /subscribe honours (and a wrong one is refused before anything streams).
+TEST_F(AlertsTest, AnEventStreamTakesTheKeyAsAParameter) {
+  start("", "[server]\napi_keys = [\"admin-key\"]\nsearch_keys = [\"page-key\"]");
+  EventStream refused(server->url(), "q=crane&api_key=wrong");
+  EXPECT_NE(refused.status().find("401"), std::string::npos) << refused.status();
+  EventStream anonymous(server->url(), "q=crane");
+  EXPECT_NE(anonymous.status().find("401"), std::string::npos) << anonymous.status();
+
+  EventStream stream(server->url(), "q=crane&api_key=page-key");
+  ASSERT_NE(stream.status().find("200"), std::string::npos) << stream.status();
+  EXPECT_EQ(stream.next()["event"], "subscribed");
+  save("crane.txt", story("Crane", "A crane fell at the docks."));
+  const json e = stream.next();
+  ASSERT_FALSE(e.is_null());
+  EXPECT_EQ(e["hit"]["id"], "crane.txt");
 }
 
 // In-process: a consumer that falls more than max_queued_events behind is cut off with one

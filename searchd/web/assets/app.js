@@ -28,6 +28,8 @@ const ui = {
   timelineFirst: $('timeline-first'), timelineLast: $('timeline-last'), interval: $('interval'),
   timelinePicked: $('timeline-picked'),
   related: $('related'), relatedEntities: $('related-entities'), relatedSimilar: $('related-similar'),
+  notify: $('notify'), live: $('live'), liveCount: $('live-count'), liveNotice: $('live-notice'),
+  liveHits: $('live-hits'),
 };
 
 const languageNames = (() => {
@@ -490,6 +492,7 @@ async function errorMessage(response) {
 
 async function search() {
   clearTimeout(debounceTimer);
+  followSearch();
   if (inFlight) inFlight.abort();
   const controller = new AbortController();
   inFlight = controller;
@@ -633,6 +636,173 @@ function renderVersion(version) {
   return el('li', { className: 'version' }, el('h3', {}, link), meta, diff);
 }
 
+// --- notify me: a saved search's new matches, live -------------------------------------------------
+// While the toggle is on, GET /subscribe (Server-Sent Events) with the search's query and filters
+// lists each document the indexer adds or changes that matches, newest first. EventSource rather
+// than fetch() and a stream reader: the browser parses the stream, so the page only handles events.
+// It cannot set headers, so the page key goes as ?api_key= (the server takes that on /subscribe
+// only); the key is the one this page already gives anyone who loads it. A lost connection is
+// reopened here rather than by the browser, with ?since= the last commit seen (the last event id,
+// else the revision the subscription started at): the browser would resume only from an event id,
+// which a stream that has had no match yet lacks, and so could miss what came meanwhile.
+
+const LIVE_MAX = 50;           // new matches listed; older ones fall off the end
+const RETRY_MS = [1000, 30000]; // the first wait before reopening a lost stream, and the longest
+const pageTitle = document.title;
+// The open subscription: {source, key, since (last commit seen), warning, wait, timer, resumed}.
+let live = null;
+
+// What decides the matches: the query and filters, not the sort, page or timeline interval.
+function subscribeKey(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const name of LIST_FILTERS) for (const value of state[name]) params.append(name, value);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  return params.toString();
+}
+
+function subscribeUrl(key, since) {
+  const params = new URLSearchParams(key);
+  if (since) params.set('since', since);
+  if (searchKey) params.set('api_key', searchKey);
+  return 'subscribe?' + params.toString();
+}
+
+// Opens, moves or closes the subscription to match the toggle and the current search.
+function followSearch() {
+  const key = subscribeKey(state);
+  if (ui.notify.checked && live && live.key === key) return;
+  stopLive();
+  if (!ui.notify.checked) return;
+  ui.live.hidden = false;
+  startLive({ key, since: '', warning: '', wait: RETRY_MS[0] });
+}
+
+// Opens the stream for subscription `from` (a fresh one, or one being resumed).
+function startLive(from) {
+  const url = subscribeUrl(from.key, from.since);
+  const source = new EventSource(url);
+  live = { ...from, source, timer: 0 };
+  showLiveNotice('Waiting for new matches…');
+  const current = () => live && live.source === source;
+  source.addEventListener('message', (event) => {
+    if (!current()) return;
+    if (event.lastEventId) live.since = event.lastEventId;
+    let data;
+    try { data = JSON.parse(event.data); } catch { return; }
+    onLiveEvent(data);
+  });
+  source.addEventListener('open', () => { if (current()) live.wait = RETRY_MS[0]; });
+  source.addEventListener('error', async () => {
+    if (!current()) return;
+    const refused = source.readyState === EventSource.CLOSED;  // an HTTP error: no retry
+    source.close();
+    if (!refused) {
+      showLiveNotice('Connection lost; reconnecting without missing matches…');
+      const wait = live.wait;
+      live.timer = setTimeout(() => {
+        if (current()) startLive({ ...live, wait: Math.min(wait * 2, RETRY_MS[1]) });
+      }, wait);
+      return;
+    }
+    const why = await refusal(url);
+    if (current()) showLiveNotice(`New matches cannot be shown. ${why}`);
+  });
+}
+
+// Why the server refused a subscription: the same request once more, read as JSON.
+async function refusal(url) {
+  const controller = new AbortController();
+  try {
+    const response = await fetch(url, { headers: apiHeaders, signal: controller.signal });
+    return response.ok ? 'The connection closed.' : await errorMessage(response);
+  } catch {
+    return 'Cannot reach the search server.';
+  } finally {
+    controller.abort();  // a stream that did open is not wanted
+  }
+}
+
+function stopLive() {
+  if (live) {
+    live.source.close();
+    clearTimeout(live.timer);
+  }
+  live = null;
+  ui.liveHits.replaceChildren();
+  ui.live.hidden = true;
+  showLiveNotice('');
+  showLiveCount();
+}
+
+function onLiveEvent(data) {
+  if (data.event === 'subscribed') {
+    // Nothing after this commit has been sent yet: where a reopened stream starts.
+    if (!live.since && Number.isSafeInteger(data.revision)) live.since = String(data.revision);
+    showLiveNotice('Waiting for new matches…');
+  } else if (data.event === 'match' && data.hit && typeof data.hit.id === 'string') {
+    live.resumed = false;
+    const old = [...ui.liveHits.children].find((item) => item.dataset.id === data.hit.id);
+    if (old) old.remove();
+    if (data.reason === 'new' || data.reason === 'updated') {
+      const item = renderLiveHit(data.hit, data.reason);
+      ui.liveHits.prepend(item);
+      while (ui.liveHits.children.length > LIVE_MAX) ui.liveHits.lastChild.remove();
+      showLiveNotice(`${data.reason === 'new' ? 'New' : 'Updated'}: ${item.querySelector('.live-link').textContent}`);
+    } else if (old) {
+      showLiveNotice(`Withdrawn: ${old.querySelector('.live-link').textContent}`);
+    }
+    showLiveCount();
+  } else if (data.event === 'gap') {
+    live.warning = 'Some matches may have been missed; search again to see them all.';
+    showLiveNotice('');
+  } else if (data.event === 'dropped') {
+    // The server stopped sending (this page fell behind): subscribe again from the last commit
+    // seen, which loses nothing the change log still holds (else the server sends a gap). If
+    // even that is too much at once, start afresh and say that matches were missed.
+    live.source.close();
+    if (live.resumed) {
+      startLive({ ...live, since: '', warning: 'Some matches were missed; search again to see them all.', resumed: false });
+    } else {
+      startLive({ ...live, resumed: true });
+    }
+  }
+}
+
+function renderLiveHit(hit, reason) {
+  const link = el('a', { href: '#', className: 'live-link' });
+  setHighlighted(link, hit.title_highlighted, hit.title || hit.path || hit.id);
+  if (!link.textContent.trim()) link.textContent = hit.path || hit.id;
+  link.addEventListener('click', (event) => { event.preventDefault(); openDocument(hit.id); });
+  const meta = el('p', { className: 'meta' },
+    el('span', { className: `reason ${reason}`, text: reason === 'new' ? 'New' : 'Updated' }));
+  if (hit.date) meta.append(el('time', { datetime: hit.date, text: hit.date }));
+  if (hit.path) meta.append(el('span', { className: 'path', text: hit.path }));
+  const item = el('li', { className: 'live-hit' }, el('h3', {}, link), meta);
+  item.dataset.id = hit.id;
+  item.dataset.reason = reason;
+  if (hit.snippet) {
+    const snippet = el('p', { className: 'snippet' });
+    if (hit.lang) snippet.setAttribute('lang', hit.lang);
+    setHighlighted(snippet, hit.snippet, hit.snippet.replace(/<\/?mark>/g, ''));
+    item.append(snippet);
+  }
+  return item;
+}
+
+function showLiveNotice(text) {
+  ui.liveNotice.textContent = [live && live.warning, text].filter(Boolean).join(' ');
+}
+
+function showLiveCount() {
+  const n = ui.liveHits.children.length;
+  ui.liveCount.textContent = n ? `(${n})` : '';
+  document.title = n ? `(${n}) ${pageTitle}` : pageTitle;
+}
+
+ui.notify.addEventListener('change', followSearch);
+
 // --- events --------------------------------------------------------------------------------------
 
 ui.q.addEventListener('input', () => {
@@ -686,5 +856,6 @@ document.addEventListener('keydown', (event) => {
 });
 
 if (window.matchMedia('(max-width: 48rem)').matches) ui.filters.open = false;
+ui.notify.checked = false;  // a reload never subscribes by itself
 showStateInForm();
 search();
