@@ -319,7 +319,10 @@ ApiResult<json> AlertHub::process(const Xapian::Database& db) {
   started_ = true;
   last_commit_ = last;
   for (const auto& sub : subs) sub->replay_after.reset();
-  for (auto& [sub, events] : out) {
+  for (auto& entry : out) {
+    // Plain names: clang 14 (the sanitizer builds) cannot capture a structured binding.
+    const std::shared_ptr<Subscription>& sub = entry.first;
+    std::vector<json>& events = entry.second;
     std::vector<AlertEvent> batch;
     for (auto& e : events) {
       const std::string reason = e.value("reason", "");
@@ -340,9 +343,9 @@ ApiResult<json> AlertHub::process(const Xapian::Database& db) {
                         " events behind; subscribe again"}};
     sub->channel->push({{dropped.dump(), std::nullopt}}, /*always=*/true);
     std::lock_guard lock(mutex_);
-    std::erase_if(subscriptions_, [&](const auto& entry) {
-      if (entry.second != sub) return false;
-      --entry.second->group->members;
+    std::erase_if(subscriptions_, [&](const auto& held) {
+      if (held.second != sub) return false;
+      --held.second->group->members;
       return true;
     });
   }
