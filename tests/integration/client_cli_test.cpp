@@ -283,6 +283,7 @@ TEST_F(ClientCli, HelpExitsZero) {
                                                                 {"similar", "--help"},
                                                                 {"related", "--help"},
                                                                 {"versions", "--help"},
+                                                                {"watch", "--help"},
                                                                 {"stats", "--help"},
                                                                 {"health", "--help"}}) {
     auto result = newsdex(args);
@@ -291,6 +292,7 @@ TEST_F(ClientCli, HelpExitsZero) {
   }
   EXPECT_NE(newsdex({"search", "--help"}).out.find("--person"), std::string::npos);
   EXPECT_NE(newsdex({"search", "--help"}).out.find("--all-versions"), std::string::npos);
+  EXPECT_NE(newsdex({"watch", "--help"}).out.find("--person"), std::string::npos);
   EXPECT_NE(newsdex({"--help"}).out.find("versions"), std::string::npos);
 }
 

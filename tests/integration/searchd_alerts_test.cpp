@@ -20,6 +20,7 @@
 #include "index_probe.hpp"
 #include "indexer_runs.hpp"
 #include "metrics.hpp"
+#include "process.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
@@ -343,6 +344,38 @@ TEST_F(AlertsTest, AnEventStreamTakesTheKeyAsAParameter) {
   const json e = stream.next();
   ASSERT_FALSE(e.is_null());
   EXPECT_EQ(e["hit"]["id"], "crane.txt");
+}
+
+// `newsdex watch` prints each match as it comes, over the socket and over HTTP, and a saved
+// search that cannot run is refused with the exit status of a usage error.
+TEST_F(AlertsTest, TheClientWatchesASavedSearch) {
+  start();
+  auto eventually_prints = [](const testing::ChildProcess& watch, const std::string& text) {
+    for (int i = 0; i < 2000 && watch.output().find(text) == std::string::npos; ++i)
+      std::this_thread::sleep_for(10ms);
+    return watch.output().find(text) != std::string::npos;
+  };
+  const std::string client = testing::built_program("client/newsdex");
+  testing::ChildProcess over_socket(
+      {client, "--socket", server->socket().string(), "watch", "harbour", "crane"},
+      tmp / "watch-socket.out");
+  testing::ChildProcess over_http({client, "--server", server->url(), "watch", "crane", "--json"},
+                                  tmp / "watch-http.out");
+  ASSERT_TRUE(eventually_prints(over_socket, "Watching from commit")) << over_socket.output();
+  ASSERT_TRUE(eventually_prints(over_http, "\"subscribed\"")) << over_http.output();
+  save("weather.txt", story("Hill weather", "Rain over the hills."));
+  save("crane.txt", story("Harbour crane collapses", "A crane at the harbour of Velmar fell."));
+  EXPECT_TRUE(eventually_prints(over_socket, "[new] Harbour crane collapses"))
+      << over_socket.output();
+  EXPECT_TRUE(eventually_prints(over_http, "\"reason\":\"new\"")) << over_http.output();
+  EXPECT_EQ(over_socket.output().find("Hill weather"), std::string::npos);
+  std::filesystem::remove(config.paths.docs / "crane.txt");
+  EXPECT_TRUE(eventually_prints(over_socket, "[removed] crane.txt")) << over_socket.output();
+
+  testing::ChildProcess refused(
+      {client, "--server", server->url(), "watch", "date:2020-99-01..2021"}, tmp / "refused.out");
+  EXPECT_EQ(refused.wait_for(20s), 2) << refused.output();
+  EXPECT_NE(refused.output().find("date"), std::string::npos) << refused.output();
 }
 
 // In-process: a consumer that falls more than max_queued_events behind is cut off with one
