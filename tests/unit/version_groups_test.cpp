@@ -4,25 +4,14 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
-
+#include "invented_words.hpp"
 #include "schema.hpp"
 
 namespace newsdex::versions {
 namespace {
 
-// Invented words from syllables: a long body that owes nothing to real text.
 std::vector<std::string> story(unsigned seed, std::size_t length = 300) {
-  static const char* syllables[] = {"ka",  "lo",  "mer", "vin", "ta",  "sol", "dre", "bu",
-                                    "nim", "ost", "ra",  "ve",  "hal", "ju",  "pe",  "cor"};
-  std::mt19937 rng(seed);
-  std::vector<std::string> words;
-  for (std::size_t i = 0; i < length; ++i) {
-    std::string word;
-    for (int s = 0, n = 1 + static_cast<int>(rng() % 3); s < n; ++s) word += syllables[rng() % 16];
-    words.push_back(word);
-  }
-  return words;
+  return testing::invented_words(seed, length);
 }
 
 // `story` with `changed` words from `at` replaced: a rewritten passage.

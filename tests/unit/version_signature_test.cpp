@@ -5,25 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <random>
 #include <set>
+
+#include "invented_words.hpp"
 
 namespace newsdex::versions {
 namespace {
 
-// Invented words from syllables, so a body is long, varied and owes nothing to real text.
 std::vector<std::string> body(unsigned seed, std::size_t length) {
-  static const char* syllables[] = {"ka",  "lo",  "mer", "vin", "ta",  "sol", "dre", "bu",
-                                    "nim", "ost", "ra",  "ve",  "hal", "ju",  "pe",  "cor"};
-  std::mt19937 rng(seed);
-  std::vector<std::string> words;
-  for (std::size_t i = 0; i < length; ++i) {
-    std::string word;
-    const int n = 1 + static_cast<int>(rng() % 3);
-    for (int s = 0; s < n; ++s) word += syllables[rng() % 16];
-    words.push_back(word);
-  }
-  return words;
+  return testing::invented_words(seed, length);
 }
 
 std::vector<std::string_view> views(const std::vector<std::string>& words) {
