@@ -203,6 +203,10 @@ int run_indexer_cli(int argc, char** argv) {
     std::fprintf(stderr, "newsdex-indexer: %s\n", logging.error().message.c_str());
     return 2;
   }
+  // Xapian keeps changesets for replicas when this is set as its writer opens (before any thread
+  // starts, so setting the environment is safe here).
+  if (config->replication.changesets > 0)
+    ::setenv("XAPIAN_MAX_CHANGESETS", std::to_string(config->replication.changesets).c_str(), 1);
   if (flags.check) return check_command(*config);
   if (!flags.snapshot.empty()) return snapshot_command(*config, flags.snapshot);
   if (flags.status) {

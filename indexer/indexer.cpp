@@ -107,7 +107,8 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
     return make_error(Errc::index_error, write_failure(config.paths.index, e));
   }
   const bool changed = counters.added + counters.updated + counters.removed > 0;
-  if (config.indexer.compact_after_once && changed) {
+  // A compacted copy is another database to a replica, which would then copy it whole.
+  if (config.indexer.compact_after_once && changed && config.replication.changesets == 0) {
     // Still holding the write lock, so no other indexer writes between the copy and the swap.
     CompactionResult sizes;
     auto old_tables = compact_beside(config.paths.index, sizes);

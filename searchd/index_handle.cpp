@@ -21,9 +21,13 @@ std::string public_name(const std::string& spec, std::size_t index) {
   return is_remote(spec) ? spec : "local:" + std::to_string(index + 1);
 }
 
+// A local index is its directory; a replica (xapian-replicate's directory) is its stub file, which
+// the replica rewrites to point at a new copy after a full copy of the master.
 std::pair<dev_t, ino_t> identity_of(const std::string& spec) {
   struct stat st {};
-  if (!is_remote(spec) && ::stat(spec.c_str(), &st) == 0) return {st.st_dev, st.st_ino};
+  if (is_remote(spec)) return {0, 0};
+  if (::stat((spec + "/XAPIANDB").c_str(), &st) == 0 || ::stat(spec.c_str(), &st) == 0)
+    return {st.st_dev, st.st_ino};
   return {0, 0};
 }
 

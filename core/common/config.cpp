@@ -144,6 +144,10 @@ void read_versions(Section& s, VersionsConfig& c) {
   s.read("diff_max_edits", c.diff_max_edits, 0, 5'000);
 }
 
+void read_replication(Section& s, ReplicationConfig& c) {
+  s.read("changesets", c.changesets, 0, 1'000'000);
+}
+
 void read_log(Section& s, LogConfig& c) {
   static const std::array<std::string_view, 7> levels = {"trace", "debug",    "info", "warn",
                                                          "error", "critical", "off"};
@@ -159,12 +163,13 @@ Config read_config(const toml::table& root, std::string_view source) {
     std::string_view name;
     Reader read;
   };
-  static const std::array<Known, 7> sections = {{
+  static const std::array<Known, 8> sections = {{
       {"paths", [](Section& s, Config& c) { read_paths(s, c.paths); }},
       {"indexer", [](Section& s, Config& c) { read_indexer(s, c.indexer); }},
       {"server", [](Section& s, Config& c) { read_server(s, c.server); }},
       {"ranking", [](Section& s, Config& c) { read_ranking(s, c.ranking); }},
       {"alerts", [](Section& s, Config& c) { read_alerts(s, c.alerts); }},
+      {"replication", [](Section& s, Config& c) { read_replication(s, c.replication); }},
       {"versions", [](Section& s, Config& c) { read_versions(s, c.versions); }},
       {"log", [](Section& s, Config& c) { read_log(s, c.log); }},
   }};

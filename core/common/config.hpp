@@ -118,6 +118,13 @@ struct VersionsConfig {
   friend bool operator==(const VersionsConfig&, const VersionsConfig&) = default;
 };
 
+// Read replicas (README "Read replicas"): Xapian's changesets, which xapian-replicate-server sends
+// to xapian-replicate on each replica host.
+struct ReplicationConfig {
+  unsigned changesets = 0;  // commits' changesets the indexer keeps; 0 = none (no replicas)
+  friend bool operator==(const ReplicationConfig&, const ReplicationConfig&) = default;
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error, critical, off
   bool json = false;           // one JSON object per line, for log shippers
@@ -130,6 +137,7 @@ struct Config {
   ServerConfig server;
   RankingConfig ranking;
   AlertsConfig alerts;
+  ReplicationConfig replication;
   VersionsConfig versions;
   LogConfig log;
   friend bool operator==(const Config&, const Config&) = default;

@@ -26,18 +26,6 @@ namespace {
 using nlohmann::json;
 constexpr const char* kTcpServer = "/usr/bin/xapian-tcpsrv";
 
-unsigned short free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
 // xapian-tcpsrv serving one index on 127.0.0.1:port, killed (with its connections' processes)
 // with the object.
 class TcpServer {
@@ -85,7 +73,7 @@ class Shards : public ::testing::Test {
     write("remote", "port.txt", "Port fees\n2023-06-09\n\nPort fees rise at the harbour of Baku.");
     testing::index_documents(dir_ / "local", dir_ / "local-index");
     testing::index_documents(dir_ / "remote", dir_ / "remote-index");
-    port_ = free_port();
+    port_ = testing::free_port();
     server_ = std::make_unique<TcpServer>(dir_ / "remote-index", port_);
   }
 
@@ -196,7 +184,7 @@ TEST_F(Shards, TimelinesAndNeighboursSpanARemoteShard) {
   write("far", "frost.txt", "Frost expected\nMarch 6, 2024\n\nFrost is expected tonight.");
   testing::index_documents(dir_ / "near", dir_ / "near-index");
   testing::index_documents(dir_ / "far", dir_ / "far-index");
-  const unsigned short port = free_port();
+  const unsigned short port = testing::free_port();
   TcpServer far(dir_ / "far-index", port);
   Searcher s({(dir_ / "near-index").string(), "tcp://127.0.0.1:" + std::to_string(port)}, metrics_);
 

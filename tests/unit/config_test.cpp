@@ -67,6 +67,7 @@ const std::vector<KeyCase>& all_keys() {
       {"alerts", "max_queued_events", "\"1000\"", "must be an integer"},
       {"alerts", "heartbeat_s", "true", "must be an integer"},
       {"alerts", "change_log_commits", "1e3", "must be an integer"},
+      {"replication", "changesets", "\"10\"", "must be an integer"},
       {"versions", "threshold", "\"0.5\"", "must be a number"},
       {"versions", "min_words", "2.5", "must be an integer"},
       {"versions", "max_candidates", "\"50\"", "must be an integer"},
@@ -110,7 +111,8 @@ TEST(ConfigTest, WrongArrayElementIsReportedOnItsOwnLine) {
 }
 
 TEST(ConfigTest, UnknownKeysAreErrorsInEverySection) {
-  for (const std::string section : {"paths", "indexer", "server", "alerts", "versions", "log"}) {
+  for (const std::string section :
+       {"paths", "indexer", "server", "alerts", "replication", "versions", "log"}) {
     SCOPED_TRACE(section);
     const auto config = parse_config(one_key_file(section, "colour", "\"blue\""), "newsdex.toml");
     ASSERT_FALSE(config.ok());
@@ -403,6 +405,7 @@ TEST(ConfigTest, ShippedConfigMatchesTheDefaults) {
   EXPECT_EQ(config->indexer, defaults.indexer);
   EXPECT_EQ(config->server, defaults.server);
   EXPECT_EQ(config->alerts, defaults.alerts);
+  EXPECT_EQ(config->replication, defaults.replication);
   EXPECT_EQ(config->versions, defaults.versions);
   EXPECT_EQ(config->log, defaults.log);
   EXPECT_TRUE(config->paths.docs.is_absolute());
