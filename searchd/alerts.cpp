@@ -70,6 +70,9 @@ struct AlertHub::Subscription {
 
 AlertHub::AlertHub(std::unique_ptr<Searcher> searcher, AlertOptions options)
     : searcher_(std::move(searcher)), options_(options) {
+  // spdlog's registry is built on first use, inside libspdlog where ThreadSanitizer cannot see
+  // its guard: built here, before the thread that may log first.
+  spdlog::default_logger_raw();
   thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
