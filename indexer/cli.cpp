@@ -20,6 +20,7 @@
 #include "index_snapshot.hpp"
 #include "indexer.hpp"
 #include "logging.hpp"
+#include "reshard.hpp"
 #include "status.hpp"
 
 namespace newsdex {
@@ -37,6 +38,8 @@ struct Flags {
   std::string explain;
   std::string snapshot;
   unsigned workers = 0;
+  unsigned shards = 0;
+  unsigned reshard = 0;
 };
 
 // Config file (if any) first, then flags on top; says exactly what is missing.
@@ -52,6 +55,7 @@ Result<Config> resolve_config(const Flags& flags, bool needs_docs) {
   if (!flags.log_level.empty()) config.log.level = flags.log_level;
   if (flags.log_json) config.log.json = true;
   if (flags.workers) config.indexer.workers = flags.workers;
+  if (flags.shards) config.index.shards = flags.shards;
 
   if (needs_docs && config.paths.docs.empty())
     return make_error(Errc::invalid_argument,
@@ -125,6 +129,23 @@ int snapshot_command(const Config& config, const std::string& destination) {
   return 0;
 }
 
+// --reshard N: the index's documents moved into N shards, without parsing them again.
+int reshard_command(const Config& config, unsigned shards) {
+  const auto start = std::chrono::steady_clock::now();
+  auto result = reshard_index(config.paths.index, shards);
+  if (!result) {
+    std::fprintf(stderr, "newsdex-indexer: %s\n", result.error().message.c_str());
+    return result.error().code == Errc::invalid_argument ? 2 : 1;
+  }
+  fmt::print("resharded {}: {} -> {} shard(s), {} documents in {:.2f} s{}\n",
+             config.paths.index.string(), result->from, result->to, result->documents,
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+             config.index.shards != shards
+                 ? fmt::format("; set [index] shards = {} in the configuration", shards)
+                 : "");
+  return 0;
+}
+
 // --explain: what the indexer makes of one file, for an editor asking why it is tagged as it is.
 int explain_file(const std::string& path) {
   auto format = format_for(path);
@@ -182,6 +203,16 @@ int run_indexer_cli(int argc, char** argv) {
                  "write a consistent, compacted copy of the index's current revision to DIR (which "
                  "must not exist), safe while the indexer runs, then exit")
       ->type_name("DIR");
+  app.add_option("--shards", flags.shards,
+                 "document shards written in parallel, 1-64 (overrides [index] shards; an existing "
+                 "index keeps its count, see --reshard)")
+      ->type_name("N")
+      ->check(CLI::Range(1, 64));
+  app.add_option("--reshard", flags.reshard,
+                 "move the index's documents into N shards (1-64) without parsing them again, "
+                 "then exit; stop the indexer first")
+      ->type_name("N")
+      ->check(CLI::Range(1, 64));
   app.add_option("--workers", flags.workers, "parse/analyse threads (default: one per core)")
       ->type_name("N");
   app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error, critical, off")
@@ -194,7 +225,8 @@ int run_indexer_cli(int argc, char** argv) {
   }
 
   if (!flags.explain.empty()) return explain_file(flags.explain);
-  auto config = resolve_config(flags, !flags.status && flags.snapshot.empty());
+  auto config =
+      resolve_config(flags, !flags.status && flags.snapshot.empty() && flags.reshard == 0);
   if (!config) {
     std::fprintf(stderr, "newsdex-indexer: %s\n", config.error().message.c_str());
     return 2;
@@ -209,6 +241,7 @@ int run_indexer_cli(int argc, char** argv) {
     ::setenv("XAPIAN_MAX_CHANGESETS", std::to_string(config->replication.changesets).c_str(), 1);
   if (flags.check) return check_command(*config);
   if (!flags.snapshot.empty()) return snapshot_command(*config, flags.snapshot);
+  if (flags.reshard) return reshard_command(*config, flags.reshard);
   if (flags.status) {
     auto report = index_status_report(config->paths.index);
     if (!report) {

@@ -19,7 +19,7 @@ namespace {
 // them.
 auto restart_only_settings(const Config& c) {
   const auto& i = c.indexer;
-  return std::tie(c.paths.docs, c.paths.index, i.workers, i.queue_capacity, i.max_file_bytes,
+  return std::tie(c.paths.docs, c.paths.index, c.index.shards, i.workers, i.queue_capacity, i.max_file_bytes,
                   i.isolate_formats, i.parse_helper, i.parse_timeout_ms, i.parse_cpu_seconds,
                   i.parse_memory_mb);
 }
@@ -106,7 +106,7 @@ void Daemon::stop() {
 
 Status Daemon::run() {
   auto& d = *impl_;
-  auto writer = IndexWriter::open(d.config.paths.index, d.fault);
+  auto writer = IndexWriter::open(d.config.paths.index, d.config.index.shards, d.fault);
   if (!writer) return writer.error();
   (*writer)->set_versions(d.config.versions);
   d.writer = std::move(*writer);

@@ -106,7 +106,7 @@ bool Daemon::Impl::wait_while_degraded(IndexerCounters& counters) {
                                milliseconds(0), milliseconds(500));
   if (auto update = pool->next_for(wait)) applied(*update);
   if (Clock::now() < retry_at || pool->finished()) return true;
-  auto reopened = IndexWriter::open(config.paths.index, fault);
+  auto reopened = IndexWriter::open(config.paths.index, config.index.shards, fault);
   if (!reopened) {
     retry_at = Clock::now() + retry_delay;
     spdlog::error("{}; retrying in {} ms", reopened.error().message, retry_delay.count());

@@ -1,5 +1,6 @@
 #include "index_writer.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "entity_terms.hpp"
@@ -59,11 +61,34 @@ std::string write_failure(const std::filesystem::path& index_dir, const Xapian::
   return "writing the index " + index_dir.string() + " failed: " + with_cause(error);
 }
 
+namespace {
+
+// Opens (or creates) one database of the layout, creating its parent folders.
+Xapian::WritableDatabase open_database(const std::filesystem::path& path, int action) {
+  std::error_code ignored;
+  std::filesystem::create_directories(path.parent_path(), ignored);
+  return Xapian::WritableDatabase(path.string(), action);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::path& index_dir,
-                                                       WriteFault fault) {
+                                                       unsigned shards, WriteFault fault) {
+  auto layout = read_layout(index_dir);
+  const bool fresh = !layout && layout.error().code == Errc::not_found;
+  if (!layout && !fresh) return layout.error();
+  if (fresh) layout = planned_layout(index_dir, shards);
+  if (layout->shards.size() != shards)
+    return make_error(Errc::index_error,
+                      fmt::format("the index {} has {} shard(s), not the {} asked for ([index] "
+                                  "shards or --shards): run `newsdex-indexer --reshard {}` to "
+                                  "change it (nothing is parsed again), or ask for {}",
+                                  index_dir.string(), layout->shards.size(), shards, shards,
+                                  layout->shards.size()));
   try {
-    Xapian::WritableDatabase db(index_dir.string(), Xapian::DB_CREATE_OR_OPEN);
-    const auto version = db.get_metadata(schema::kMetaSchemaVersion);
+    auto meta = open_database(layout->meta, Xapian::DB_CREATE_OR_OPEN);
+    int action = Xapian::DB_CREATE_OR_OPEN;
+    const auto version = meta.get_metadata(schema::kMetaSchemaVersion);
     if (!version.empty() && version != std::to_string(schema::kSchemaVersion)) {
       if (!older_schema(version))
         return make_error(Errc::index_error,
@@ -75,19 +100,33 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
       // emptied, and reconciliation then indexes every file again.
       spdlog::warn("index {} has schema version {}; rebuilding it as version {} from the documents",
                    index_dir.string(), version, schema::kSchemaVersion);
-      db.close();
-      db = Xapian::WritableDatabase(index_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      meta.close();
+      action = Xapian::DB_CREATE_OR_OVERWRITE;
+      meta = open_database(layout->meta, action);
     }
-    db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
-    auto entities = load_entity_table(db);
+    meta.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+    auto entities = load_entity_table(meta);
     if (!entities)
       return make_error(Errc::index_error, "the entity table in " + index_dir.string() +
                                                " is unreadable: " + entities.error().message);
+    auto writer =
+        std::unique_ptr<IndexWriter>(new IndexWriter(meta, std::move(*entities), std::move(fault)));
+    if (!layout->sharded()) {
+      writer->shards_.push_back(std::make_unique<ShardWriter>(meta, false));
+    } else {
+      for (const auto& path : layout->shards) {
+        auto db = open_database(path, action);
+        // Every batch is a transaction (see below), in each shard too.
+        db.begin_transaction();
+        writer->shards_.push_back(std::make_unique<ShardWriter>(std::move(db), true));
+      }
+      if (fresh)
+        if (auto written = write_stub(index_dir, *layout); !written) return written.error();
+    }
     // Every batch is a transaction: a writer dropped after a failure cancels what it had not
     // committed instead of committing half a batch.
-    db.begin_transaction();
-    return std::unique_ptr<IndexWriter>(
-        new IndexWriter(std::move(db), std::move(*entities), std::move(fault)));
+    writer->meta_.begin_transaction();
+    return writer;
   } catch (const Xapian::DatabaseLockError&) {
     return make_error(Errc::index_error, "another indexer holds the index " + index_dir.string() +
                                              " (Xapian's write lock is taken)");
@@ -95,6 +134,25 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     return make_error(Errc::index_error,
                       "cannot open the index " + index_dir.string() + ": " + with_cause(e));
   }
+}
+
+IndexWriter::~IndexWriter() = default;
+
+ShardWriter& IndexWriter::shard_for(std::string_view relative_path) {
+  return *shards_[shard_of(relative_path, static_cast<unsigned>(shards_.size()))];
+}
+
+void IndexWriter::wait_all() {
+  for (auto& shard : shards_) shard->wait();
+}
+
+Xapian::Database IndexWriter::database() {
+  wait_all();
+  if (shards_.size() == 1) return meta_;
+  Xapian::Database all;
+  all.add_database(meta_);
+  for (auto& shard : shards_) all.add_database(shard->db());
+  return all;
 }
 
 bool IndexWriter::apply(FileUpdate& update) {
@@ -113,51 +171,76 @@ bool IndexWriter::apply(FileUpdate& update) {
       // Whatever the caller believed was indexed, nothing of this path may stay.
       remove(update.relative_path);
       if (update.remember_skip) {
-        record_skip(db_, {update.relative_path,
-                          {update.source.size, update.source.mtime_ns, update.source.sha256,
-                           update.indexed_at_s, update.error},
-                          update.parse_limits});
+        record_skip(meta_, {update.relative_path,
+                            {update.source.size, update.source.mtime_ns, update.source.sha256,
+                             update.indexed_at_s, update.error},
+                            update.parse_limits});
         ++pending_;
       }
       return true;
     case Kind::replace:
-      // Deleting by the file term even for a file believed new costs one lookup and makes a
-      // duplicate impossible whatever the caller believed.
-      remove(update.relative_path);
-      for (auto& pending : update.docs) {
-        auto resolved = entities_.add_document(pending.entities);
-        add_entities(pending.built.doc, pending.built.data, resolved);
-        auto doc = seal(pending.built);
-        // Documents of one file see each other too: the transaction's documents are searchable.
-        if (versions_.enabled && pending.built.signature &&
-            pending.built.body_words >= versions_.min_words)
-          versions::assign_group(db_, doc, pending.built.id, *pending.built.signature, versions_);
-        count_spellings(doc, +1);
-        changes_.added(stored_record::id_of(pending.built.data));
-        db_.add_document(doc);
-      }
-      entities_changed_ = entities_changed_ || !update.docs.empty();
-      pending_ += update.docs.size();
-      return true;
+      break;
   }
+  // Deleting by the file term even for a file believed new costs one lookup and makes a
+  // duplicate impossible whatever the caller believed.
+  remove(update.relative_path);
+  struct Ready {
+    Xapian::Document doc;
+    std::string id;
+    std::optional<versions::Signature> signature;
+  };
+  std::vector<Ready> ready;
+  for (auto& pending : update.docs) {
+    std::vector<CanonicalEntity> resolved;
+    {
+      std::lock_guard lock(shared_);
+      resolved = entities_.add_document(pending.entities);
+    }
+    add_entities(pending.built.doc, pending.built.data, resolved);
+    Ready next{seal(pending.built), stored_record::id_of(pending.built.data), {}};
+    if (versions_.enabled && pending.built.signature &&
+        pending.built.body_words >= versions_.min_words)
+      next.signature = pending.built.signature;
+    // The shard's thread gets the only handle: Xapian's reference counts are not atomic.
+    pending.built.doc = Xapian::Document();
+    ready.push_back(std::move(next));
+  }
+  entities_changed_ = entities_changed_ || !update.docs.empty();
+  pending_ += update.docs.size();
+  shard_for(update.relative_path).run([this, ready = std::move(ready)](auto& db) mutable {
+    for (auto& next : ready) {
+      // Documents of one file see each other too: the transaction's documents are searchable.
+      if (next.signature) versions::assign_group(db, next.doc, next.id, *next.signature, versions_);
+      count_spellings(db, next.doc, +1);
+      {
+        std::lock_guard lock(shared_);
+        changes_.added(next.id);
+      }
+      db.add_document(next.doc);
+    }
+  });
   return true;
 }
 
-void IndexWriter::count_spellings(const Xapian::Document& doc, int delta) {
+void count_spellings(Xapian::WritableDatabase& db, const Xapian::Document& doc, int delta) {
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const auto& term = *it;
     if (!spellable(term)) continue;
     if (delta > 0)
-      db_.add_spelling(term);
+      db.add_spelling(term);
     else
-      db_.remove_spelling(term);
+      db.remove_spelling(term);
   }
 }
 
-bool IndexWriter::read_records(const std::vector<Xapian::docid>& ids,
-                               std::vector<std::pair<Xapian::Document, nlohmann::json>>& docs) {
+namespace {
+
+// The documents and decoded records of ids, for an edit in place; false when one record does not
+// decode (the caller then re-reads the file instead).
+bool read_records(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& ids,
+                  std::vector<std::pair<Xapian::Document, nlohmann::json>>& docs) {
   for (auto id : ids) {
-    auto doc = db_.get_document(id);
+    auto doc = db.get_document(id);
     auto data = stored_record::decode_all(doc.get_data());
     if (!data) {
       spdlog::warn("document {}: {}", id, data.error().message);
@@ -168,12 +251,22 @@ bool IndexWriter::read_records(const std::vector<Xapian::docid>& ids,
   return true;
 }
 
+}  // namespace
+
 void IndexWriter::remove(const std::string& relative_path) {
+  forget_skip(meta_, relative_path);
+  ++pending_;
+  shard_for(relative_path).run([this, relative_path](auto& db) {
+    remove_documents(db, relative_path);
+  });
+}
+
+void IndexWriter::remove_documents(Xapian::WritableDatabase& db, const std::string& relative_path) {
   const auto term = schema::file_term(relative_path);
   // The entity table forgets what these documents mentioned.
-  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-    const auto doc = db_.get_document(*it);
-    count_spellings(doc, -1);
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    const auto doc = db.get_document(*it);
+    count_spellings(db, doc, -1);
     // A record that does not decode leaves its counts in the table (they only rank names), and
     // its removal out of the change log (its id is unknown).
     auto data =
@@ -182,22 +275,24 @@ void IndexWriter::remove(const std::string& relative_path) {
       spdlog::warn("document {} of {}: {}", *it, relative_path, data.error().message);
       continue;
     }
-    changes_.removed(stored_record::id_of(data->fields));
     auto stored = entities_from_data(data->fields);
+    std::lock_guard lock(shared_);
+    changes_.removed(stored_record::id_of(data->fields));
     if (stored.empty()) continue;
     entities_.remove_document(stored);
     entities_changed_ = true;
   }
-  db_.delete_document(term);
-  forget_skip(db_, relative_path);
-  ++pending_;
+  db.delete_document(term);
 }
 
 std::size_t IndexWriter::touch(const FileUpdate& update) {
+  auto& shard = shard_for(update.relative_path);
+  shard.wait();  // a rare edit in place, done here with the shard's thread idle
+  auto& db = shard.db();
   const auto term = schema::file_term(update.relative_path);
-  std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
+  std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
   std::vector<std::pair<Xapian::Document, nlohmann::json>> docs;
-  if (!read_records(ids, docs)) return 0;
+  if (!read_records(db, ids, docs)) return 0;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     // Plain references: clang 14 (the sanitizer builds) cannot capture a structured binding.
     Xapian::Document& doc = docs[i].first;
@@ -206,7 +301,7 @@ std::size_t IndexWriter::touch(const FileUpdate& update) {
     doc.add_value(schema::kSlotIndexedAt, std::to_string(update.indexed_at_s));
     data[schema::field::kMtime] = update.source.mtime_ns;
     doc.set_data(stored_record::encode(data));
-    db_.replace_document(ids[i], doc);
+    db.replace_document(ids[i], doc);
   }
   ++pending_;
   return ids.size();
@@ -215,10 +310,16 @@ std::size_t IndexWriter::touch(const FileUpdate& update) {
 std::size_t IndexWriter::move(const FileUpdate& update) {
   const auto& from = *update.moved_from;
   const auto& to = update.relative_path;
+  // A rare edit in place, done here with both shards' threads idle.
+  auto& source = shard_for(from);
+  auto& target = shard_for(to);
+  source.wait();
+  target.wait();
+  auto& db = source.db();
   const auto old_file = schema::file_term(from);
-  std::vector<Xapian::docid> ids(db_.postlist_begin(old_file), db_.postlist_end(old_file));
+  std::vector<Xapian::docid> ids(db.postlist_begin(old_file), db.postlist_end(old_file));
   std::vector<std::pair<Xapian::Document, nlohmann::json>> docs;
-  if (!read_records(ids, docs)) {
+  if (!read_records(db, ids, docs)) {
     remove(from);  // the caller reads the file again under its new name
     return 0;
   }
@@ -239,9 +340,13 @@ std::size_t IndexWriter::move(const FileUpdate& update) {
       if (!new_key.empty()) doc.add_boolean_term(schema::hashed_key(prefix, new_key));
     };
     swap(schema::kPrefixId, schema::document_id(from, part), schema::document_id(to, part));
-    // To a saved search a renamed story is another document: the old id goes, the new one comes.
-    changes_.removed(schema::document_id(from, part));
-    changes_.added(schema::document_id(to, part));
+    {
+      // To a saved search a renamed story is another document: the old id goes, the new one
+      // comes. (Other shards' threads may be removing documents meanwhile.)
+      std::lock_guard lock(shared_);
+      changes_.removed(schema::document_id(from, part));
+      changes_.added(schema::document_id(to, part));
+    }
     swap(schema::kPrefixFile, from, to);
     swap(schema::kPrefixFolder, schema::top_folder(from), schema::top_folder(to));
     swap(schema::kPrefixExt, schema::file_extension(from), schema::file_extension(to));
@@ -251,7 +356,15 @@ std::size_t IndexWriter::move(const FileUpdate& update) {
     data[schema::field::kPath] = to;
     data[schema::field::kMtime] = update.source.mtime_ns;
     doc.set_data(stored_record::encode(data));
-    db_.replace_document(ids[i], doc);
+    if (&source == &target) {
+      db.replace_document(ids[i], doc);
+    } else {
+      // Into the shard the new path belongs to; the entity table's counts stay as they are.
+      count_spellings(db, doc, -1);
+      count_spellings(target.db(), doc, +1);
+      target.db().add_document(doc);
+      db.delete_document(ids[i]);
+    }
   }
   ++pending_;
   return ids.size();
@@ -259,21 +372,36 @@ std::size_t IndexWriter::move(const FileUpdate& update) {
 
 void IndexWriter::commit(const IndexerCounters& counters) {
   if (fault_) fault_("commit");
+  wait_all();
   if (entities_changed_) {
-    if (auto renamed = apply_entity_renames(db_, entities_.take_renames()); !renamed)
-      throw Xapian::DatabaseError("re-tagging renamed entities failed: " + renamed.error().message);
-    if (auto saved = save_entity_table(db_, entities_); !saved)
+    const auto renames = entities_.take_renames();
+    for (auto& shard : shards_)
+      if (auto renamed = apply_entity_renames(shard->db(), renames); !renamed)
+        throw Xapian::DatabaseError("re-tagging renamed entities failed: " +
+                                    renamed.error().message);
+    if (auto saved = save_entity_table(meta_, entities_); !saved)
       throw Xapian::DatabaseError("saving the entity table failed: " + saved.error().message);
     entities_changed_ = false;
   }
-  db_.set_metadata(schema::kMetaLastCommit, utc_now_iso());
-  db_.set_metadata(schema::kMetaDocsIndexed, std::to_string(counters.documents));
-  db_.set_metadata(schema::kMetaErrors, std::to_string(counters.skipped));
-  record_commit_changes(db_, changes_, change_log_commits_);
-  db_.commit_transaction();
+  meta_.set_metadata(schema::kMetaLastCommit, utc_now_iso());
+  meta_.set_metadata(schema::kMetaDocsIndexed, std::to_string(counters.documents));
+  meta_.set_metadata(schema::kMetaErrors, std::to_string(counters.skipped));
+  record_commit_changes(meta_, changes_, change_log_commits_);
+  // Metadata first: a crash between the two leaves the table counting documents that are not
+  // committed (they are indexed again at start-up, and counts only rank names), never documents
+  // naming entities the table does not know.
+  meta_.commit_transaction();
+  meta_.begin_transaction();
+  if (shards_.size() > 1) {
+    for (auto& shard : shards_)
+      shard->run([](auto& db) {
+        db.commit_transaction();
+        db.begin_transaction();
+      });
+    wait_all();
+  }
   changes_.clear();
   pending_ = 0;
-  db_.begin_transaction();
 }
 
 }  // namespace newsdex

@@ -1,14 +1,19 @@
 // The single writer: the only code that opens the index for writing. Applies file updates,
-// records the indexer's counters in the index metadata and commits atomically.
+// records the indexer's counters in the index metadata and commits. Unsharded, one commit holds
+// documents, entity table and counters together. Sharded (shard_layout.hpp), each shard's thread
+// adds and commits its own documents in parallel; the metadata database commits first, so the
+// entity table is never behind the documents, and one path's documents are always in one shard.
 #pragma once
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -21,6 +26,8 @@
 #include "file_processor.hpp"
 #include "result.hpp"
 #include "schema.hpp"
+#include "shard_layout.hpp"
+#include "shard_writer.hpp"
 
 namespace newsdex {
 
@@ -44,9 +51,11 @@ std::string write_failure(const std::filesystem::path& index_dir, const Xapian::
 
 class IndexWriter {
  public:
-  // Opens or creates the index. Errc::conflict-like index_error when another indexer holds it.
+  // Opens or creates the index with `shards` document databases. Errc::index_error when another
+  // indexer holds it, or when an existing index has another shard count (--reshard changes it).
   static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& index_dir,
-                                                   WriteFault fault = {});
+                                                   unsigned shards = 1, WriteFault fault = {});
+  ~IndexWriter();
 
   // Applies one processed file (its documents are moved into the index). A file renamed onto an
   // indexed one replaces it: one document per file, always. Returns false when a move or touch
@@ -61,7 +70,7 @@ class IndexWriter {
 
   // The indexer's status (a JSON object) for `--status` and the server, written with the next
   // commit.
-  void set_state(const std::string& json) { db_.set_metadata(schema::kMetaIndexerState, json); }
+  void set_state(const std::string& json) { meta_.set_metadata(schema::kMetaIndexerState, json); }
 
   // Applies entity renames, saves the entity table, writes the counters to the metadata and
   // commits: documents, table and counters always land together. Destroying the writer without
@@ -71,30 +80,35 @@ class IndexWriter {
   // How many commits' change records the index keeps for searchd's alerts (change_log.hpp).
   void set_change_log_commits(unsigned keep) { change_log_commits_ = keep; }
 
-  const Xapian::WritableDatabase& database() const { return db_; }
+  // The whole index as committed plus this batch, for reading what it holds before writing (waits
+  // for the shards' queued work; use the result before applying more).
+  Xapian::Database database();
   std::uint64_t pending() const { return pending_; }  // changes since the last commit
 
  private:
-  IndexWriter(Xapian::WritableDatabase db, EntityTable entities, WriteFault fault)
-      : db_(std::move(db)), entities_(std::move(entities)), fault_(std::move(fault)) {}
+  IndexWriter(Xapian::WritableDatabase meta, EntityTable entities, WriteFault fault)
+      : meta_(std::move(meta)), entities_(std::move(entities)), fault_(std::move(fault)) {}
+  ShardWriter& shard_for(std::string_view relative_path);
+  void wait_all();
   std::size_t touch(const FileUpdate& update);
   std::size_t move(const FileUpdate& update);
-  // The documents and decoded records of ids, for an edit in place; false when one record does
-  // not decode (the caller then re-reads the file instead).
-  bool read_records(const std::vector<Xapian::docid>& ids,
-                    std::vector<std::pair<Xapian::Document, nlohmann::json>>& docs);
-  // The spelling data counts each word once per document holding it: added with the document,
-  // removed with it (delta +1 or -1).
-  void count_spellings(const Xapian::Document& doc, int delta);
+  // Deletes a file's documents from its shard (on that shard's thread).
+  void remove_documents(Xapian::WritableDatabase& db, const std::string& relative_path);
 
-  Xapian::WritableDatabase db_;
+  Xapian::WritableDatabase meta_;  // the metadata database (shard 0's database when unsharded)
+  std::vector<std::unique_ptr<ShardWriter>> shards_;
+  std::mutex shared_;  // guards entities_ and changes_, which shard threads update too
   EntityTable entities_;
   WriteFault fault_;
   VersionsConfig versions_;
-  bool entities_changed_ = false;
+  std::atomic<bool> entities_changed_ = false;
   ChangeSet changes_;  // the documents this batch added, changed and removed
   unsigned change_log_commits_ = 1000;
   std::uint64_t pending_ = 0;
 };
+
+// The spelling data counts each word once per document holding it: added with the document,
+// removed with it (delta +1 or -1).
+void count_spellings(Xapian::WritableDatabase& db, const Xapian::Document& doc, int delta);
 
 }  // namespace newsdex

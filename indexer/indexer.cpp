@@ -9,6 +9,7 @@
 #include "indexer_status.hpp"
 #include "reconcile.hpp"
 #include "scanner.hpp"
+#include "shard_layout.hpp"
 #include "skip_records.hpp"
 #include "worker_pool.hpp"
 
@@ -47,7 +48,7 @@ unsigned worker_count(const IndexerConfig& config) {
 }  // namespace
 
 Result<IndexerCounters> index_once(const Config& config, const OnceOptions& options) {
-  auto writer = IndexWriter::open(config.paths.index, options.fault);
+  auto writer = IndexWriter::open(config.paths.index, config.index.shards, options.fault);
   if (!writer) return writer.error();
   (*writer)->set_change_log_commits(config.alerts.change_log_commits);
   (*writer)->set_versions(config.versions);
@@ -109,15 +110,31 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
   const bool changed = counters.added + counters.updated + counters.removed > 0;
   // A compacted copy is another database to a replica, which would then copy it whole.
   if (config.indexer.compact_after_once && changed && config.replication.changesets == 0) {
-    // Still holding the write lock, so no other indexer writes between the copy and the swap.
-    CompactionResult sizes;
-    auto old_tables = compact_beside(config.paths.index, sizes);
+    // Still holding the write locks, so no other indexer writes between the copy and the swap.
+    auto layout = read_layout(config.paths.index);
+    if (!layout) return layout.error();
+    std::vector<std::filesystem::path> databases = layout->shards;
+    if (layout->sharded()) databases.push_back(layout->meta);
+    CompactionResult total;
+    std::vector<std::filesystem::path> old_tables;
+    Status compacted = Ok{};
+    for (const auto& database : databases) {
+      CompactionResult sizes;
+      auto old = compact_beside(database, sizes);
+      if (!old) {
+        compacted = old.error();
+        break;
+      }
+      old_tables.push_back(*old);
+      total.bytes_before += sizes.bytes_before;
+      total.bytes_after += sizes.bytes_after;
+    }
     writer->reset();
-    if (!old_tables) return old_tables.error();
     std::error_code ignored;
-    std::filesystem::remove_all(*old_tables, ignored);
-    spdlog::info("compacted the index: {:.1f} MB -> {:.1f} MB", sizes.bytes_before / 1e6,
-                 sizes.bytes_after / 1e6);
+    for (const auto& old : old_tables) std::filesystem::remove_all(old, ignored);
+    if (!compacted) return compacted.error();
+    spdlog::info("compacted the index: {:.1f} MB -> {:.1f} MB", total.bytes_before / 1e6,
+                 total.bytes_after / 1e6);
   }
   return counters;
 }

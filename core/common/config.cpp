@@ -144,6 +144,10 @@ void read_versions(Section& s, VersionsConfig& c) {
   s.read("diff_max_edits", c.diff_max_edits, 0, 5'000);
 }
 
+void read_index(Section& s, IndexConfig& c) {
+  s.read("shards", c.shards, 1, 64);
+}
+
 void read_replication(Section& s, ReplicationConfig& c) {
   s.read("changesets", c.changesets, 0, 1'000'000);
 }
@@ -163,8 +167,9 @@ Config read_config(const toml::table& root, std::string_view source) {
     std::string_view name;
     Reader read;
   };
-  static const std::array<Known, 8> sections = {{
+  static const std::array<Known, 9> sections = {{
       {"paths", [](Section& s, Config& c) { read_paths(s, c.paths); }},
+      {"index", [](Section& s, Config& c) { read_index(s, c.index); }},
       {"indexer", [](Section& s, Config& c) { read_indexer(s, c.indexer); }},
       {"server", [](Section& s, Config& c) { read_server(s, c.server); }},
       {"ranking", [](Section& s, Config& c) { read_ranking(s, c.ranking); }},

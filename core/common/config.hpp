@@ -19,6 +19,12 @@ struct PathsConfig {
   friend bool operator==(const PathsConfig&, const PathsConfig&) = default;
 };
 
+// How the index is laid out (core/index/shard_layout.hpp, README "Sharded indexing").
+struct IndexConfig {
+  unsigned shards = 1;  // document databases written in parallel; changing it needs --reshard
+  friend bool operator==(const IndexConfig&, const IndexConfig&) = default;
+};
+
 struct IndexerConfig {
   std::uint64_t max_file_bytes = 64ull << 20;  // larger files are skipped
   unsigned workers = 0;                        // parse/analyse threads; 0 = one per core
@@ -133,6 +139,7 @@ struct LogConfig {
 
 struct Config {
   PathsConfig paths;
+  IndexConfig index;
   IndexerConfig indexer;
   ServerConfig server;
   RankingConfig ranking;
