@@ -49,9 +49,12 @@ std::string differences(const Config& config) {
   return lines;
 }
 
-TEST(IndexerCrash, KilledAtRandomMomentsLosesDuplicatesAndLeavesNothingStale) {
+// On one database and on two shards (whose commits are separate: metadata, then each shard).
+class IndexerCrash : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(IndexerCrash, KilledAtRandomMomentsLosesDuplicatesAndLeavesNothingStale) {
   const int documents =
-      std::getenv("NEWSDEX_CRASH_DOCS") ? std::atoi(std::getenv("NEWSDEX_CRASH_DOCS")) : 5000;
+      std::getenv("NEWSDEX_CRASH_DOCS") ? std::atoi(std::getenv("NEWSDEX_CRASH_DOCS")) : 4000;
   const unsigned seed = std::random_device{}();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937 random(seed);
@@ -65,6 +68,8 @@ TEST(IndexerCrash, KilledAtRandomMomentsLosesDuplicatesAndLeavesNothingStale) {
                                             docs.string(),
                                             "--index",
                                             (tmp / "index").string(),
+                                            "--shards",
+                                            std::to_string(GetParam()),
                                             "--log-level",
                                             "warn"};
 
@@ -113,6 +118,8 @@ TEST(IndexerCrash, KilledAtRandomMomentsLosesDuplicatesAndLeavesNothingStale) {
   EXPECT_EQ(differences(config), "");
   EXPECT_EQ(index.documents(), check_index(config)->files);
 }
+
+INSTANTIATE_TEST_SUITE_P(Shards, IndexerCrash, ::testing::Values(1u, 2u));
 
 }  // namespace
 }  // namespace newsdex

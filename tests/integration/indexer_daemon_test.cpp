@@ -15,6 +15,7 @@
 #include "process.hpp"
 #include "schema.hpp"
 #include "searcher.hpp"
+#include "shard_layout.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
@@ -33,7 +34,8 @@ std::string title_of(const IndexProbe& index, const std::string& id) {
   return data ? data->value("title", "") : "";
 }
 
-class DaemonTest : public ::testing::Test {
+// Every daemon test runs on one database and on two shards (README "Sharded indexing").
+class DaemonTest : public ::testing::TestWithParam<unsigned> {
  protected:
   TempDir tmp;
   Config config = testing::config_in(tmp.path());
@@ -43,6 +45,7 @@ class DaemonTest : public ::testing::Test {
   IndexProbe index{tmp / "index"};
 
   DaemonTest() {
+    config.index.shards = GetParam();
     config.indexer.workers = 2;
     config.indexer.debounce_ms = 30;
     config.indexer.commit_interval_ms = 50;
@@ -75,12 +78,16 @@ class DaemonTest : public ::testing::Test {
     if (!report) return {report.error().message};
     return report->differences;
   }
+  // A rename keeps the Xapian document when both paths are in one shard.
+  bool same_shard(std::string_view from, std::string_view to) const {
+    return shard_of(from, GetParam()) == shard_of(to, GetParam());
+  }
   bool agrees() const {
     return index.eventually([&](const IndexProbe&) { return differences().empty(); });
   }
 };
 
-TEST_F(DaemonTest, IndexesWhatIsThereThenEverySaveRenameAndDelete) {
+TEST_P(DaemonTest, IndexesWhatIsThereThenEverySaveRenameAndDelete) {
   write_file(doc("world/old.txt"), article("Old story", "Written before the daemon started."));
   start();
   ASSERT_TRUE(present("world/old.txt"));
@@ -93,12 +100,14 @@ TEST_F(DaemonTest, IndexesWhatIsThereThenEverySaveRenameAndDelete) {
   ASSERT_TRUE(index.eventually(
       [](const IndexProbe& p) { return title_of(p, "world/new.txt") == "Edited story"; }));
 
-  // A rename inside the tree moves the document: same Xapian document, new id, no re-parse.
+  // A rename inside the tree moves the document: same Xapian document (when both names are in one
+  // shard), new id, no re-parse.
   const auto before = index.docid("world/new.txt");
   std::filesystem::rename(doc("world/new.txt"), doc("world/renamed.txt"));
   ASSERT_TRUE(present("world/renamed.txt"));
   ASSERT_TRUE(absent("world/new.txt"));
-  EXPECT_EQ(index.docid("world/renamed.txt"), before);
+  if (same_shard("world/new.txt", "world/renamed.txt"))
+    EXPECT_EQ(index.docid("world/renamed.txt"), before);
   EXPECT_EQ((*index.data("world/renamed.txt"))["path"], "world/renamed.txt");
 
   std::filesystem::remove(doc("world/old.txt"));
@@ -106,7 +115,7 @@ TEST_F(DaemonTest, IndexesWhatIsThereThenEverySaveRenameAndDelete) {
   EXPECT_EQ(index.documents(), 1u);
 }
 
-TEST_F(DaemonTest, WriteToTempThenRenameIndexesTheFinalName) {
+TEST_P(DaemonTest, WriteToTempThenRenameIndexesTheFinalName) {
   start();
   write_file(doc("draft.txt.tmp"), article("Atomic save", "Editors save through a temp file."));
   std::filesystem::rename(doc("draft.txt.tmp"), doc("draft.txt"));
@@ -115,7 +124,7 @@ TEST_F(DaemonTest, WriteToTempThenRenameIndexesTheFinalName) {
   EXPECT_EQ(index.documents(), 1u);
 }
 
-TEST_F(DaemonTest, AnIdleDaemonCommitsAtOnceWhateverTheBacklogInterval) {
+TEST_P(DaemonTest, AnIdleDaemonCommitsAtOnceWhateverTheBacklogInterval) {
   // The batch interval is for backlogs: with nothing else waiting a save is committed as soon as
   // it is written, long before a minute has passed (the probe gives up after 20 s).
   config.indexer.commit_interval_ms = 60'000;
@@ -127,7 +136,7 @@ TEST_F(DaemonTest, AnIdleDaemonCommitsAtOnceWhateverTheBacklogInterval) {
   ASSERT_TRUE(present("desk/second.txt"));
 }
 
-TEST_F(DaemonTest, NewDirectoriesAreWatchedAndRemovedOnesForgotten) {
+TEST_P(DaemonTest, NewDirectoriesAreWatchedAndRemovedOnesForgotten) {
   start();
   // Files written into a directory in the instant it appears are found by the directory scan.
   write_file(doc("sport/2024/match.txt"), article("Match report", "The team won in Lisbon."));
@@ -135,15 +144,18 @@ TEST_F(DaemonTest, NewDirectoriesAreWatchedAndRemovedOnesForgotten) {
   write_file(doc("sport/2024/later.txt"), article("Later", "Written after the watch was added."));
   ASSERT_TRUE(present("sport/2024/later.txt"));
 
-  // A renamed directory moves its documents without re-parsing them: same Xapian documents.
+  // A renamed directory moves its documents without re-parsing them: same Xapian documents (when
+  // old and new path are in one shard).
   const auto match = index.docid("sport/2024/match.txt");
   const auto later = index.docid("sport/2024/later.txt");
   std::filesystem::rename(doc("sport"), doc("games"));
   ASSERT_TRUE(present("games/2024/match.txt"));
   ASSERT_TRUE(present("games/2024/later.txt"));
   ASSERT_TRUE(absent("sport/2024/match.txt"));
-  EXPECT_EQ(index.docid("games/2024/match.txt"), match);
-  EXPECT_EQ(index.docid("games/2024/later.txt"), later);
+  if (same_shard("sport/2024/match.txt", "games/2024/match.txt"))
+    EXPECT_EQ(index.docid("games/2024/match.txt"), match);
+  if (same_shard("sport/2024/later.txt", "games/2024/later.txt"))
+    EXPECT_EQ(index.docid("games/2024/later.txt"), later);
   // Still watched under the new name.
   write_file(doc("games/2024/after.txt"), article("After", "Written into the renamed folder."));
   ASSERT_TRUE(present("games/2024/after.txt"));
@@ -153,7 +165,7 @@ TEST_F(DaemonTest, NewDirectoriesAreWatchedAndRemovedOnesForgotten) {
   ASSERT_TRUE(index.eventually([](const IndexProbe& p) { return p.documents() == 0; }));
 }
 
-TEST_F(DaemonTest, RenameOntoAnIndexedFileLeavesOneDocument) {
+TEST_P(DaemonTest, RenameOntoAnIndexedFileLeavesOneDocument) {
   write_file(doc("story.txt"), article("First version", "As first published."));
   write_file(doc("draft.txt"), article("Second version", "Rewritten by the desk."));
   start();
@@ -168,7 +180,7 @@ TEST_F(DaemonTest, RenameOntoAnIndexedFileLeavesOneDocument) {
   EXPECT_TRUE(agrees()) << differences().front();
 }
 
-TEST_F(DaemonTest, AnOverwriteStormEndsWithOneDocumentOfTheLastVersion) {
+TEST_P(DaemonTest, AnOverwriteStormEndsWithOneDocumentOfTheLastVersion) {
   write_file(doc("desk/story.txt"), article("Version start", "The first story."));
   start();
   ASSERT_TRUE(present("desk/story.txt"));
@@ -191,7 +203,7 @@ TEST_F(DaemonTest, AnOverwriteStormEndsWithOneDocumentOfTheLastVersion) {
   EXPECT_EQ(index.documents(), 1u);
 }
 
-TEST_F(DaemonTest, LinksOutsideTheTreeAreNotFollowed) {
+TEST_P(DaemonTest, LinksOutsideTheTreeAreNotFollowed) {
   write_file(tmp / "outside/secret.txt", article("Secret", "Never to be indexed."));
   write_file(tmp / "outside/dir/hidden.txt", article("Hidden", "Also outside."));
   write_file(doc("inside/real.txt"), article("Real", "Inside the tree."));
@@ -211,7 +223,7 @@ TEST_F(DaemonTest, LinksOutsideTheTreeAreNotFollowed) {
   EXPECT_EQ(differences(), std::vector<std::string>{});
 }
 
-TEST_F(DaemonTest, AFullDiskDegradesKeepsTheLastCommitAndCatchesUp) {
+TEST_P(DaemonTest, AFullDiskDegradesKeepsTheLastCommitAndCatchesUp) {
   std::atomic<bool> full = false;
   write_file(doc("before.txt"), article("Before", "Committed before the disk filled."));
   daemon = std::make_unique<Daemon>(config, nullptr);
@@ -257,7 +269,7 @@ TEST_F(DaemonTest, AFullDiskDegradesKeepsTheLastCommitAndCatchesUp) {
   EXPECT_TRUE(status.ok());
 }
 
-TEST_F(DaemonTest, EditorDroppingsAreIgnored) {
+TEST_P(DaemonTest, EditorDroppingsAreIgnored) {
   start();
   write_file(doc(".notes.txt.swp"), "swap file");
   write_file(doc("story.txt~"), "backup");
@@ -267,7 +279,7 @@ TEST_F(DaemonTest, EditorDroppingsAreIgnored) {
   EXPECT_EQ(index.documents(), 1u);
 }
 
-TEST_F(DaemonTest, ABurstOfSavesIndexesTheFileOnce) {
+TEST_P(DaemonTest, ABurstOfSavesIndexesTheFileOnce) {
   config.indexer.debounce_ms = 300;
   start();
   ASSERT_TRUE(index.eventually([](const IndexProbe& p) { return p.documents() == 0; }));
@@ -289,15 +301,19 @@ TEST_F(DaemonTest, ABurstOfSavesIndexesTheFileOnce) {
 class DaemonProcessTest : public DaemonTest {
  protected:
   std::vector<std::string> command(std::vector<std::string> extra = {}) const {
-    std::vector<std::string> argv = {testing::built_program("indexer/newsdex-indexer"), "--docs",
-                                     config.paths.docs.string(), "--index",
-                                     config.paths.index.string()};
+    std::vector<std::string> argv = {testing::built_program("indexer/newsdex-indexer"),
+                                     "--docs",
+                                     config.paths.docs.string(),
+                                     "--index",
+                                     config.paths.index.string(),
+                                     "--shards",
+                                     std::to_string(GetParam())};
     argv.insert(argv.end(), extra.begin(), extra.end());
     return argv;
   }
 };
 
-TEST_F(DaemonProcessTest, SigtermCommitsAndExitsZero) {
+TEST_P(DaemonProcessTest, SigtermCommitsAndExitsZero) {
   testing::ChildProcess indexer(command(), tmp / "indexer.log");
   write_file(doc("a.txt"), article("Before the signal", "Indexed before SIGTERM."));
   ASSERT_TRUE(present("a.txt")) << indexer.output();
@@ -307,7 +323,7 @@ TEST_F(DaemonProcessTest, SigtermCommitsAndExitsZero) {
   EXPECT_EQ(nlohmann::json::parse(db.get_metadata(schema::kMetaIndexerState))["state"], "stopped");
 }
 
-TEST_F(DaemonProcessTest, ASecondIndexerOnTheSameIndexFailsAtOnce) {
+TEST_P(DaemonProcessTest, ASecondIndexerOnTheSameIndexFailsAtOnce) {
   testing::ChildProcess first(command(), tmp / "first.log");
   write_file(doc("a.txt"), article("Held", "The first indexer holds the lock."));
   ASSERT_TRUE(present("a.txt"));
@@ -316,7 +332,7 @@ TEST_F(DaemonProcessTest, ASecondIndexerOnTheSameIndexFailsAtOnce) {
   EXPECT_NE(second.output().find("another indexer"), std::string::npos) << second.output();
 }
 
-TEST_F(DaemonProcessTest, SighupReloadsIgnoreGlobs) {
+TEST_P(DaemonProcessTest, SighupReloadsIgnoreGlobs) {
   const auto config_file = tmp / "newsdex.toml";
   write_file(config_file, "[indexer]\ndebounce_ms = 20\ncommit_interval_ms = 50\n");
   testing::ChildProcess indexer(command({"--config", config_file.string()}), tmp / "indexer.log");
@@ -335,6 +351,37 @@ TEST_F(DaemonProcessTest, SighupReloadsIgnoreGlobs) {
   ASSERT_TRUE(present("third.txt"));
   EXPECT_EQ(index.count("second.md"), 0u);
 }
+
+// In a sharded index a rename may move a story to another shard: it leaves the old shard, lands
+// whole in the new path's shard, and is never in both.
+TEST_P(DaemonTest, ARenameAcrossShardsLeavesOneDocumentInTheNewPathsShard) {
+  if (GetParam() < 2) GTEST_SKIP() << "one database: no other shard to move to";
+  std::string from = "desk/a0.txt", to;
+  for (int n = 1; to.empty(); ++n)
+    if (auto name = "desk/b" + std::to_string(n) + ".txt";
+        shard_of(name, GetParam()) != shard_of(from, GetParam()))
+      to = name;
+  write_file(doc(from), article("Crossing story", "It moves between shards."));
+  start();
+  ASSERT_TRUE(present(from));
+  std::filesystem::rename(doc(from), doc(to));
+  ASSERT_TRUE(present(to));
+  ASSERT_TRUE(absent(from));
+  EXPECT_EQ(title_of(index, to), "Crossing story");
+  stop();
+  auto layout = read_layout(config.paths.index);
+  ASSERT_TRUE(layout) << layout.error().message;
+  for (unsigned i = 0; i < layout->shards.size(); ++i) {
+    Xapian::Database shard(layout->shards[i].string());
+    EXPECT_EQ(shard.get_termfreq(schema::file_term(to)), i == shard_of(to, GetParam()) ? 1u : 0u)
+        << "shard " << i;
+    EXPECT_EQ(shard.get_termfreq(schema::file_term(from)), 0u) << "shard " << i;
+  }
+  EXPECT_TRUE(differences().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Shards, DaemonTest, ::testing::Values(1u, 2u));
+INSTANTIATE_TEST_SUITE_P(Shards, DaemonProcessTest, ::testing::Values(1u, 2u));
 
 }  // namespace
 }  // namespace newsdex
