@@ -7,6 +7,7 @@
 
 #include "indexer_status.hpp"
 #include "schema.hpp"
+#include "shard_layout.hpp"
 #include "skip_records.hpp"
 #include "stored_record.hpp"
 
@@ -54,6 +55,14 @@ Result<std::string> index_status_report(const std::filesystem::path& index_dir,
     std::string out;
     out += fmt::format("index:          {}\n", index_dir.string());
     out += fmt::format("documents:      {}\n", db.get_doccount());
+    if (auto layout = read_layout(index_dir); layout && layout->sharded()) {
+      std::string counts;
+      for (const auto& shard : layout->shards)
+        counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ",
+                              shard.lexically_relative(index_dir).string(),
+                              Xapian::Database(shard.string()).get_doccount());
+      out += fmt::format("shards:         {} ({})\n", layout->shards.size(), counts);
+    }
     out += fmt::format("languages:      {}\n", prefix_counts(db, schema::kPrefixLang));
     out += fmt::format("years:          {}\n", prefix_counts(db, schema::kPrefixYear));
     out += fmt::format("schema version: {}\n", metadata(db, schema::kMetaSchemaVersion));

@@ -13,12 +13,14 @@
 #include <vector>
 
 #include "entity_terms.hpp"
+#include "index_snapshot.hpp"
 #include "index_writer.hpp"
 #include "indexer.hpp"
 #include "indexer_runs.hpp"
 #include "reshard.hpp"
 #include "schema.hpp"
 #include "shard_layout.hpp"
+#include "status.hpp"
 #include "test_support.hpp"
 
 namespace newsdex {
@@ -125,6 +127,16 @@ TEST(ShardedIndex, TwoShardsReadAsTheOneDatabaseIndex) {
   EXPECT_GE(expected.entities, 3u);
   EXPECT_FALSE(expected.rankings[0].empty());
   EXPECT_EQ(summary(two.paths.index), expected);
+
+  // --status counts each shard; --snapshot copies the layout, and the copy reads the same.
+  auto status = index_status_report(two.paths.index);
+  ASSERT_TRUE(status) << status.error().message;
+  EXPECT_NE(status->find("shards:         2 (shards-2/00 "), std::string::npos) << *status;
+  auto snapshot = snapshot_index(two.paths.index, tmp / "snapshot");
+  ASSERT_TRUE(snapshot) << snapshot.error().message;
+  EXPECT_EQ(snapshot->documents, 120u);
+  EXPECT_TRUE(std::filesystem::exists(tmp / "snapshot" / "shards-2" / "01"));
+  EXPECT_EQ(summary(tmp / "snapshot"), expected);
 
   // A second pass finds nothing to do in either.
   EXPECT_EQ(testing::index_once_checked(two).unchanged, 120u);
