@@ -386,19 +386,27 @@ void IndexWriter::commit(const IndexerCounters& counters) {
   meta_.set_metadata(schema::kMetaLastCommit, utc_now_iso());
   meta_.set_metadata(schema::kMetaDocsIndexed, std::to_string(counters.documents));
   meta_.set_metadata(schema::kMetaErrors, std::to_string(counters.skipped));
-  record_commit_changes(meta_, changes_, change_log_commits_);
-  // Metadata first: a crash between the two leaves the table counting documents that are not
-  // committed (they are indexed again at start-up, and counts only rank names), never documents
-  // naming entities the table does not know.
-  meta_.commit_transaction();
-  meta_.begin_transaction();
-  if (shards_.size() > 1) {
+  if (shards_.size() == 1) {
+    record_commit_changes(meta_, changes_, change_log_commits_);
+    meta_.commit_transaction();
+    meta_.begin_transaction();
+  } else {
+    // Metadata first: a crash before the shards commit leaves the table counting documents that
+    // are not there (they are indexed again at start-up, and counts only rank names), never
+    // documents naming entities the table does not know. The change log goes last, once its
+    // documents can be read, as saved searches look them up as soon as they see it.
+    meta_.commit_transaction();
     for (auto& shard : shards_)
       shard->run([](auto& db) {
         db.commit_transaction();
         db.begin_transaction();
       });
     wait_all();
+    if (!changes_.empty()) {
+      record_commit_changes(meta_, changes_, change_log_commits_);
+      meta_.commit();
+    }
+    meta_.begin_transaction();
   }
   changes_.clear();
   pending_ = 0;
