@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <vector>
 
 #include "result.hpp"
+#include "shard_layout.hpp"
 
 namespace newsdex {
 
@@ -23,5 +25,13 @@ std::uintmax_t directory_bytes(const std::filesystem::path& dir);
 // are left at the returned path for the caller to delete once its writer is closed.
 Result<std::filesystem::path> compact_beside(const std::filesystem::path& index,
                                              CompactionResult& sizes);
+
+// A stub layout (shard_layout.hpp) is compacted database by database into new folders beside the
+// old ones ("00" -> "00.1" -> "00.2" ...), then DIR/XAPIANDB is switched to them in one rename: a
+// reader following the stub opens the new databases, never a folder swapped under it. Returns the
+// old folders, for the caller to delete once its writer is closed.
+Result<std::vector<std::filesystem::path>> compact_layout(const std::filesystem::path& dir,
+                                                          const ShardLayout& layout,
+                                                          CompactionResult& sizes);
 
 }  // namespace newsdex

@@ -110,31 +110,24 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
   const bool changed = counters.added + counters.updated + counters.removed > 0;
   // A compacted copy is another database to a replica, which would then copy it whole.
   if (config.indexer.compact_after_once && changed && config.replication.changesets == 0) {
-    // Still holding the write locks, so no other indexer writes between the copy and the swap.
+    // Still holding the write lock(s), so no other indexer writes between the copy and the swap.
     auto layout = read_layout(config.paths.index);
     if (!layout) return layout.error();
-    std::vector<std::filesystem::path> databases = layout->shards;
-    if (layout->sharded()) databases.push_back(layout->meta);
-    CompactionResult total;
-    std::vector<std::filesystem::path> old_tables;
-    Status compacted = Ok{};
-    for (const auto& database : databases) {
-      CompactionResult sizes;
-      auto old = compact_beside(database, sizes);
-      if (!old) {
-        compacted = old.error();
-        break;
-      }
-      old_tables.push_back(*old);
-      total.bytes_before += sizes.bytes_before;
-      total.bytes_after += sizes.bytes_after;
+    CompactionResult sizes;
+    Result<std::vector<std::filesystem::path>> old_tables = std::vector<std::filesystem::path>{};
+    if (layout->stub) {
+      old_tables = compact_layout(config.paths.index, *layout, sizes);
+    } else if (auto old = compact_beside(config.paths.index, sizes); old) {
+      old_tables = std::vector{*old};
+    } else {
+      old_tables = old.error();
     }
     writer->reset();
+    if (!old_tables) return old_tables.error();
     std::error_code ignored;
-    for (const auto& old : old_tables) std::filesystem::remove_all(old, ignored);
-    if (!compacted) return compacted.error();
-    spdlog::info("compacted the index: {:.1f} MB -> {:.1f} MB", total.bytes_before / 1e6,
-                 total.bytes_after / 1e6);
+    for (const auto& old : *old_tables) std::filesystem::remove_all(old, ignored);
+    spdlog::info("compacted the index: {:.1f} MB -> {:.1f} MB", sizes.bytes_before / 1e6,
+                 sizes.bytes_after / 1e6);
   }
   return counters;
 }

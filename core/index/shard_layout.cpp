@@ -43,7 +43,7 @@ Result<ShardLayout> read_layout(const fs::path& dir) {
   if (entries.empty())
     return make_error(Errc::invalid_argument, (dir / kStub).string() + " lists no database");
   if (entries.size() == 1) return ShardLayout{entries.front(), entries, true};
-  if (entries.front().filename() != "meta")
+  if (!entries.front().filename().string().starts_with("meta"))
     return make_error(Errc::invalid_argument,
                       (dir / kStub).string() +
                           " lists several databases but no metadata database first: not an "

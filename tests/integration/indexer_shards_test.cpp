@@ -131,15 +131,30 @@ TEST(ShardedIndex, TwoShardsReadAsTheOneDatabaseIndex) {
   // --status counts each shard; --snapshot copies the layout, and the copy reads the same.
   auto status = index_status_report(two.paths.index);
   ASSERT_TRUE(status) << status.error().message;
-  EXPECT_NE(status->find("shards:         2 (shards-2/00 "), std::string::npos) << *status;
+  EXPECT_NE(status->find("shards:         2 (shards-2/00.1 "), std::string::npos) << *status;
   auto snapshot = snapshot_index(two.paths.index, tmp / "snapshot");
   ASSERT_TRUE(snapshot) << snapshot.error().message;
   EXPECT_EQ(snapshot->documents, 120u);
-  EXPECT_TRUE(std::filesystem::exists(tmp / "snapshot" / "shards-2" / "01"));
+  EXPECT_TRUE(std::filesystem::exists(tmp / "snapshot" / "shards-2" / "01.1"));
   EXPECT_EQ(summary(tmp / "snapshot"), expected);
 
   // A second pass finds nothing to do in either.
   EXPECT_EQ(testing::index_once_checked(two).unchanged, 120u);
+
+  // A pass that changes the index compacts each database into a new folder and switches the stub
+  // to them (a reader follows the stub; nothing is swapped under it); the old folders go.
+  testing::write_file(two.paths.docs / "desk1" / "extra.txt",
+                      "Extra\nMarch 5, 2024\n\nIlse Varga opened the tunnel.\n");
+  EXPECT_EQ(testing::index_once_checked(two).added, 1u);
+  auto compacted = read_layout(two.paths.index);
+  ASSERT_TRUE(compacted);
+  EXPECT_EQ(compacted->meta.filename(), "meta.2");
+  EXPECT_EQ(compacted->shards.back().filename(), "01.2");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(two.paths.index / "shards-2"),
+                          std::filesystem::directory_iterator()),
+            3);
+  EXPECT_EQ(Xapian::Database(two.paths.index.string()).get_doccount(), 121u);
+  expect_routed(two.paths.index);
 }
 
 TEST(ShardedIndex, AnIndexKeepsItsShardCountUntilResharded) {
