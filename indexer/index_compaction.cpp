@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 std::uintmax_t directory_bytes(const fs::path& dir) {
   std::uintmax_t total = 0;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
+  for (const auto& entry : fs::recursive_directory_iterator(dir, ec))
     if (entry.is_regular_file(ec)) total += entry.file_size(ec);
   return total;
 }

@@ -18,7 +18,7 @@ struct CompactionResult {
   std::uintmax_t bytes_after = 0;
 };
 
-// The bytes of the files directly in an index directory (Xapian keeps no subdirectories).
+// The bytes of the files in an index directory (a sharded one's subdirectories included).
 std::uintmax_t directory_bytes(const std::filesystem::path& dir);
 
 // Compacts the index at `index` into a sibling directory and exchanges the two; the old tables

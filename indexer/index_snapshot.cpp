@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "index_compaction.hpp"  // directory_bytes
 #include "shard_layout.hpp"
 
 namespace newsdex {
@@ -14,14 +15,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr unsigned kMaxAttempts = 10;
-
-std::uintmax_t tree_bytes(const fs::path& dir) {
-  std::uintmax_t total = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(dir, ec))
-    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-  return total;
-}
 
 // One database's compacted copy as of one revision, again from the newest when commits overtake
 // the copy.
@@ -96,7 +89,7 @@ Result<SnapshotInfo> snapshot_index(const fs::path& index, const fs::path& given
       return written.error();
     }
   }
-  info.bytes = tree_bytes(partial);
+  info.bytes = directory_bytes(partial);
   fs::rename(partial, destination, ec);
   if (ec) {
     fs::remove_all(partial, ec);
