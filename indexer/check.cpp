@@ -15,6 +15,7 @@
 #include "scanner.hpp"
 #include "schema.hpp"
 #include "sha256.hpp"
+#include "shard_layout.hpp"
 #include "skip_records.hpp"
 #include "stored_record.hpp"
 
@@ -62,6 +63,23 @@ void duplicate_ids(const Xapian::Database& db, std::vector<std::string>& differe
   }
 }
 
+// In a sharded index, documents outside the shard their path hashes to: the indexer would not find
+// them there to replace or delete them.
+void misrouted(const std::filesystem::path& index, std::vector<std::string>& differences) {
+  auto layout = read_layout(index);
+  if (!layout || !layout->sharded()) return;
+  const auto shards = static_cast<unsigned>(layout->shards.size());
+  for (unsigned i = 0; i < shards; ++i) {
+    Xapian::Database shard(layout->shards[i].string());
+    for (auto it = shard.valuestream_begin(schema::kSlotSourcePath);
+         it != shard.valuestream_end(schema::kSlotSourcePath); ++it)
+      if (const auto home = shard_of(*it, shards); home != i)
+        differences.push_back(fmt::format("{}: in shard {}, but its path belongs in shard {}", *it,
+                                          layout->shards[i].filename().string(),
+                                          layout->shards[home].filename().string()));
+  }
+}
+
 }  // namespace
 
 Result<CheckReport> check_index(const Config& config) {
@@ -71,6 +89,7 @@ Result<CheckReport> check_index(const Config& config) {
     Xapian::Database db(config.paths.index.string());
     report.documents = db.get_doccount();
     duplicate_ids(db, out);
+    misrouted(config.paths.index, out);
     auto indexed = indexed_paths(db, out);
 
     const auto scan = scan_documents(config.paths.docs, IgnoreRules(config.indexer.ignore),

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "check.hpp"
 #include "entity_terms.hpp"
 #include "index_snapshot.hpp"
 #include "index_writer.hpp"
@@ -182,6 +183,33 @@ TEST(ShardedIndex, AnIndexKeepsItsShardCountUntilResharded) {
     ASSERT_FALSE(busy);
     EXPECT_NE(busy.error().message.find("stop it"), std::string::npos) << busy.error().message;
   }
+}
+
+TEST(ShardedIndex, CheckFindsADocumentOutsideItsPathsShard) {
+  TempDir tmp;
+  auto config = testing::config_in(tmp.path());
+  write_corpus(config.paths.docs);
+  config.index.shards = 2;
+  testing::index_once_checked(config);
+  auto report = check_index(config);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->differences.empty());
+
+  // Moved by hand into the other shard, as a broken writer might.
+  auto layout = read_layout(config.paths.index);
+  ASSERT_TRUE(layout);
+  Xapian::WritableDatabase first(layout->shards[0].string());
+  Xapian::WritableDatabase second(layout->shards[1].string());
+  const auto docid = *first.postlist_begin("");
+  const auto path = first.get_document(docid).get_value(schema::kSlotSourcePath);
+  second.add_document(first.get_document(docid));
+  first.delete_document(docid);
+  first.commit();
+  second.commit();
+  report = check_index(config);
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->differences.size(), 1u);
+  EXPECT_EQ(report->differences[0], path + ": in shard 01.1, but its path belongs in shard 00.1");
 }
 
 TEST(ShardedIndex, ReshardingMovesStoredDocumentsAndChangesNothingAReaderSees) {
