@@ -109,9 +109,12 @@ ApiResult<Xapian::Database*> IndexHandle::refresh() {
   } catch (const Xapian::NetworkError&) {
     shard_failed();
   } catch (const Xapian::Error& e) {
-    // A local shard that cannot be reopened: opened anew next time.
+    // A local shard that cannot be reopened is opened anew at once: a stub listing replicas
+    // (each itself a stub) keeps its identity while one replica switches to a full copy and
+    // removes the database the open handle still names.
     for (Shard& shard : shards_)
       if (!is_remote(shard.spec)) shard.db.reset(), shard.error = e.get_description();
+    open_due_shards();
     combine();
   }
   if (!db_) {

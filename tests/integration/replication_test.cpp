@@ -38,16 +38,20 @@ class Replication : public ::testing::Test {
                                           dir_.path());
     ASSERT_EQ(run.code, 0) << run.err;
   }
-  // One exchange between a one-shot replication server over the master's folder and the replica.
-  void replicate(bool full_copy = false) {
+  // One exchange between a one-shot replication server over the master's folder and a replica
+  // (by default of the whole index, master/index, into replica).
+  void replicate(bool full_copy = false, const std::string& master = "index",
+                 const std::string& replica = "replica") {
     const unsigned short port = testing::free_port();
     testing::ChildProcess server({kReplicateServer, "--interface", "127.0.0.1", "--port",
                                   std::to_string(port), "--one-shot", (dir_ / "master").string()},
                                  dir_ / "replicate-server.log");
     std::vector<std::string> args = {kReplicate,           "--host",   "127.0.0.1", "--port",
-                                     std::to_string(port), "--master", "index",     "--one-shot"};
+                                     std::to_string(port), "--master", master,      "--one-shot"};
+    // A second for readers before a second changeset is applied (default 30 s).
+    args.insert(args.end(), {"--reader-time", "1"});
     if (full_copy) args.push_back("--force-copy");
-    args.push_back((dir_ / "replica").string());
+    args.push_back((dir_ / replica).string());
     testing::ProcessResult run;
     for (int attempt = 0; attempt < 100; ++attempt) {  // until the server listens
       run = testing::run_process(args, dir_.path());
@@ -93,6 +97,39 @@ TEST_F(Replication, AReplicaFollowsEveryCommitAndAFullCopy) {
   replicate();
   EXPECT_EQ(hits(replica, "trams"), 1u);
   EXPECT_EQ(hits(replica, "cranes"), 1u);
+}
+
+// A sharded index is replicated database by database, under a stub of the replica's own listing
+// them as the master's stub does (each replica is itself a stub xapian-replicate rewrites). A full
+// copy of one of them switches that replica to a new directory and removes the old one, which the
+// outer stub does not show: the searcher opens it anew at once rather than failing a search.
+TEST_F(Replication, AShardedIndexReplicatedUnderOneStubFollowsAFullCopyOfAShard) {
+  std::ofstream(dir_ / "newsdex.toml", std::ios::app) << "[index]\nshards = 2\n";
+  const std::vector<std::string> cargo = {"timber", "grain", "salt",   "copper",
+                                          "wool",   "amber", "tallow", "slate"};
+  for (const auto& goods : cargo)
+    save(goods + ".txt", "Harbour " + goods + "\n\nThe cranes of Velmora unload " + goods + ".");
+  index_once();
+  const std::vector<std::string> members = {"meta", "00", "01"};
+  const auto replicate_all = [&](bool full_copy) {
+    for (const auto& member : members)
+      replicate(full_copy && member == "00", "index/shards-2/" + member, "replica/" + member);
+  };
+  std::filesystem::create_directories(dir_ / "replica");  // xapian-replicate makes only the last
+  replicate_all(false);
+  testing::write_file(dir_ / "replica/XAPIANDB", "auto meta\nauto 00\nauto 01\n");
+  searchd::Searcher replica({(dir_ / "replica").string()}, metrics_);
+  EXPECT_EQ(hits(replica, "cranes"), 8u);
+
+  save("ferries.txt", "Ferries\n\nFerries to Ostrin sail again.");
+  index_once();
+  replicate_all(/*full_copy=*/true);
+  EXPECT_EQ(hits(replica, "cranes"), 8u);
+  EXPECT_EQ(hits(replica, "ferries"), 1u);
+  auto stats = replica.stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats.value()["documents"], 9);
+  EXPECT_FALSE(stats.value()["schema_version"].is_null());  // read from the replica of meta
 }
 
 }  // namespace
