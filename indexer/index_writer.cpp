@@ -17,6 +17,7 @@
 #include "skip_records.hpp"
 #include "stored_record.hpp"
 #include "version_groups.hpp"
+#include "version_signature.hpp"
 
 namespace newsdex {
 namespace {
@@ -122,6 +123,8 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
       }
       if (fresh)
         if (auto written = write_stub(index_dir, *layout); !written) return written.error();
+      writer->dir_ = index_dir;
+      writer->reopen_versions_view();
     }
     // Every batch is a transaction: a writer dropped after a failure cancels what it had not
     // committed instead of committing half a batch.
@@ -199,8 +202,12 @@ bool IndexWriter::apply(FileUpdate& update) {
     add_entities(pending.built.doc, pending.built.data, resolved);
     Ready next{seal(pending.built), stored_record::id_of(pending.built.data), {}};
     if (versions_.enabled && pending.built.signature &&
-        pending.built.body_words >= versions_.min_words)
-      next.signature = pending.built.signature;
+        pending.built.body_words >= versions_.min_words) {
+      if (shards_.size() > 1)
+        group_across_shards(next.doc, next.id, *pending.built.signature);
+      else
+        next.signature = pending.built.signature;  // grouped as it is added, as before
+    }
     // The shard's thread gets the only handle: Xapian's reference counts are not atomic.
     pending.built.doc = Xapian::Document();
     ready.push_back(std::move(next));
@@ -220,6 +227,23 @@ bool IndexWriter::apply(FileUpdate& update) {
     }
   });
   return true;
+}
+
+void IndexWriter::group_across_shards(Xapian::Document& doc, const std::string& id,
+                                      const versions::Signature& signature) {
+  const auto group = versions::assign_group(versions_view_, doc, id, signature, versions_).group;
+  // What assign_group reads of a candidate: its bands, signature and group.
+  Xapian::Document slim;
+  for (const auto& term : versions::band_terms(signature)) slim.add_boolean_term(term);
+  slim.add_value(schema::kSlotVersionSignature, doc.get_value(schema::kSlotVersionSignature));
+  slim.add_value(schema::kSlotVersionGroup, group);
+  versions_batch_.add_document(slim);
+}
+
+void IndexWriter::reopen_versions_view() {
+  versions_batch_ = Xapian::InMemory::open();
+  versions_view_ = Xapian::Database(dir_.string());
+  versions_view_.add_database(versions_batch_);
 }
 
 void count_spellings(Xapian::WritableDatabase& db, const Xapian::Document& doc, int delta) {
@@ -402,6 +426,7 @@ void IndexWriter::commit(const IndexerCounters& counters) {
         db.begin_transaction();
       });
     wait_all();
+    reopen_versions_view();
     if (!changes_.empty()) {
       record_commit_changes(meta_, changes_, change_log_commits_);
       meta_.commit();

@@ -94,8 +94,17 @@ class IndexWriter {
   std::size_t move(const FileUpdate& update);
   // Deletes a file's documents from its shard (on that shard's thread).
   void remove_documents(Xapian::WritableDatabase& db, const std::string& relative_path);
+  // Sharded: groups a new document with versions in any shard (see versions_view_).
+  void group_across_shards(Xapian::Document& doc, const std::string& id,
+                           const versions::Signature& signature);
+  void reopen_versions_view();
 
+  std::filesystem::path dir_;
   Xapian::WritableDatabase meta_;  // the metadata database (shard 0's database when unsharded)
+  // Sharded, versions are grouped here, before a document goes to its shard's thread: a search of
+  // every shard's last commit plus, in memory, the signatures of this batch's documents.
+  Xapian::Database versions_view_;
+  Xapian::WritableDatabase versions_batch_;
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   std::mutex shared_;  // guards entities_ and changes_, which shard threads update too
   EntityTable entities_;

@@ -250,11 +250,9 @@ TEST(ShardedIndex, ReshardingMovesStoredDocumentsAndChangesNothingAReaderSees) {
   EXPECT_EQ(Xapian::Database(config.paths.index.string()).get_doccount(), 121u);
 }
 
-// Known gap (found by the cluster work, not fixed yet): each shard's writer thread looks for a
-// story's earlier versions in its own shard only, so versions of one wire story whose paths hash
-// to different shards form one group per shard, where one database forms one group. Run with
-// --gtest_also_run_disabled_tests.
-TEST(ShardedIndex, DISABLED_VersionsOfOneStoryInTwoShardsAreOneGroup) {
+// Versions of one wire story under paths of different shards, indexed in one batch and in later
+// ones, form one group, as in one database.
+TEST(ShardedIndex, VersionsOfOneStoryInTwoShardsAreOneGroup) {
   TempDir tmp;
   auto config = testing::config_in(tmp.path());
   const std::string body =
@@ -268,10 +266,20 @@ TEST(ShardedIndex, DISABLED_VersionsOfOneStoryInTwoShardsAreOneGroup) {
                             " Update " + std::to_string(n) + ".\n");
   config.index.shards = 2;
   testing::index_once_checked(config);
+  // A later version, in a batch of its own, finds the group in the committed shards.
+  testing::write_file(config.paths.docs / "later" / "story7.txt",
+                      "Velmora bridge closes\nMarch 7, 2024\n\n" + body + " Update 7.\n");
+  testing::index_once_checked(config);
   Xapian::Database db(config.paths.index.string());
+  ASSERT_EQ(db.get_doccount(), 7u);
   std::set<std::string> groups;
-  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
-    groups.insert(db.get_document(*it).get_value(schema::kSlotVersionGroup));
+  std::set<unsigned> shards;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const auto doc = db.get_document(*it);
+    groups.insert(doc.get_value(schema::kSlotVersionGroup));
+    shards.insert(shard_of(doc.get_value(schema::kSlotSourcePath), 2));
+  }
+  EXPECT_EQ(shards.size(), 2u);  // the story is in both shards
   EXPECT_EQ(groups.size(), 1u);
 }
 
