@@ -2,12 +2,24 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "entity_text.hpp"
 #include "mention_finder.hpp"
 #include "person_resolution.hpp"
+#include "tagged_mentions.hpp"
 
 namespace newsdex {
+namespace {
+
+TaggerModel compiled_in_model() {
+  auto model = TaggerModel::parse(tagger_data::model());
+  // The model is compiled in and a unit test reads it: failing here is a broken build.
+  if (!model.ok()) throw std::logic_error(model.error().message);
+  return std::move(model.value());
+}
+
+}  // namespace
 
 std::string_view to_string(EntityType type) {
   switch (type) {
@@ -45,21 +57,35 @@ std::vector<std::pair<std::string, unsigned>> Entity::forms() const {
   return out;
 }
 
-EntityExtractor::EntityExtractor() = default;
+ArticleText article_text(const Article& article) {
+  ArticleText out;
+  out.byline_at = article.byline.empty() ? 0 : 3;
+  out.text = (article.byline.empty() ? "" : "By ") + article.byline + "\n\n";
+  out.title_at = out.text.size();
+  out.text += article.title + "\n\n";
+  out.body_at = out.text.size();
+  out.text += article.body;
+  return out;
+}
+
+EntityExtractor::EntityExtractor() : tagger_(compiled_in_model()) {}
+
+EntityExtractor::EntityExtractor(TaggerModel tagger) : tagger_(std::move(tagger)) {}
 
 std::vector<Entity> EntityExtractor::extract(const Article& article,
                                              std::string_view /*lang*/) const {
   // One text, so one pass sees the byline, the title and the body; offsets map back per field.
-  const std::string byline_prefix = article.byline.empty() ? "" : "By ";
-  std::string text = byline_prefix + article.byline + "\n\n";
-  const std::size_t title_at = text.size();
-  text += article.title + "\n\n";
-  const std::size_t body_at = text.size();
-  text += article.body;
-
-  MentionFinder finder(gazetteer_, std::move(text));
-  const std::vector<Candidate> candidates = finder.run();
+  ArticleText text = article_text(article);
+  const std::size_t title_at = text.title_at;
+  const std::size_t body_at = text.body_at;
+  MentionFinder finder(gazetteer_, std::move(text.text));
+  std::vector<Candidate> candidates = finder.run();
   const auto& tokens = finder.tokens();
+  if (!tagger_.empty()) {
+    const TokenFeatures features = tagger_features(tokens, finder.text(), gazetteer_, candidates);
+    candidates =
+        tagged_candidates(finder, gazetteer_, tagger_.tag(tokens, features), std::move(candidates));
+  }
 
   const auto mention_of = [&](const Candidate& r) {
     Mention m;
@@ -69,7 +95,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article,
     m.field = at >= body_at ? Field::body : at >= title_at ? Field::title : Field::byline;
     m.offset = at - (m.field == Field::body    ? body_at
                      : m.field == Field::title ? title_at
-                                               : byline_prefix.size());
+                                               : text.byline_at);
     return m;
   };
 
