@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "entity_text.hpp"
 #include "mention_finder.hpp"
+#include "normalize.hpp"
 #include "person_resolution.hpp"
 #include "tagged_mentions.hpp"
 
@@ -17,6 +19,45 @@ TaggerModel compiled_in_model() {
   // The model is compiled in and a unit test reads it: failing here is a broken build.
   if (!model.ok()) throw std::logic_error(model.error().message);
   return std::move(model.value());
+}
+
+// "the Commission" after "the Coosa Valley Planning Commission", "the League" after "the League
+// of Women Voters": a one-word organisation that is the first or last word of exactly one longer
+// organisation of the document is that organisation.
+void merge_short_organisations(std::vector<Entity>& entities) {
+  const auto words_of = [](const std::string& name) {
+    std::vector<std::string> words;
+    std::size_t at = 0;
+    while (at <= name.size()) {
+      const std::size_t space = std::min(name.find(' ', at), name.size());
+      if (space > at) words.push_back(fold(name.substr(at, space - at)));
+      at = space + 1;
+    }
+    return words;
+  };
+  for (std::size_t s = 0; s < entities.size(); ++s) {
+    if (entities[s].type != EntityType::org) continue;
+    const auto short_words = words_of(entities[s].name);
+    if (short_words.size() != 1) continue;
+    std::optional<std::size_t> into;
+    bool several = false;
+    for (std::size_t l = 0; l < entities.size(); ++l) {
+      if (l == s || entities[l].type != EntityType::org) continue;
+      const auto words = words_of(entities[l].name);
+      if (words.size() < 2 || (words.front() != short_words[0] && words.back() != short_words[0]))
+        continue;
+      several = several || into.has_value();
+      into = l;
+    }
+    if (!into || several) continue;
+    auto& mentions = entities[*into].mentions;
+    mentions.insert(mentions.end(), entities[s].mentions.begin(), entities[s].mentions.end());
+    std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+      return std::pair(a.field, a.offset) < std::pair(b.field, b.offset);
+    });
+    entities[s].mentions.clear();
+  }
+  std::erase_if(entities, [](const Entity& e) { return e.mentions.empty(); });
 }
 
 }  // namespace
@@ -83,8 +124,9 @@ std::vector<Entity> EntityExtractor::extract(const Article& article,
   const auto& tokens = finder.tokens();
   if (!tagger_.empty()) {
     const TokenFeatures features = tagger_features(tokens, finder.text(), gazetteer_, candidates);
-    candidates =
-        tagged_candidates(finder, gazetteer_, tagger_.tag(tokens, features), std::move(candidates));
+    std::vector<std::int32_t> margins;
+    const std::vector<TagLabel> labels = tagger_.tag(tokens, features, &margins);
+    candidates = tagged_candidates(finder, gazetteer_, labels, margins, candidates);
   }
 
   const auto mention_of = [&](const Candidate& r) {
@@ -109,6 +151,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article,
     if (fresh) entities.push_back(Entity{c.type, c.name, {}});
     entities[it->second].mentions.push_back(mention_of(c));
   }
+  merge_short_organisations(entities);
   for (const auto& group : group_people(candidates, tokens, gazetteer_)) {
     Entity person{EntityType::person, {}, {}};
     for (std::size_t r : group) person.mentions.push_back(mention_of(candidates[r]));

@@ -17,6 +17,7 @@ namespace newsdex {
 // and the rule candidates outside Latin script.
 std::vector<Candidate> tagged_candidates(const MentionFinder& finder, const Gazetteer& gazetteer,
                                          std::span<const TagLabel> labels,
-                                         std::vector<Candidate> rules);
+                                         std::span<const std::int32_t> margins,
+                                         std::span<const Candidate> rules);
 
 }  // namespace newsdex

@@ -38,14 +38,6 @@ std::string_view label_name(TagLabel label) {
   return label < kTagLabels ? kNames[label] : "?";
 }
 
-std::vector<std::size_t> sentence_bounds(std::span<const entity_text::Token> tokens) {
-  std::vector<std::size_t> bounds;
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (i == 0 || tokens[i].sentence_start) bounds.push_back(i);
-  bounds.push_back(tokens.size());
-  return bounds;
-}
-
 std::size_t TaggerModel::add(std::uint32_t feature) {
   if (const Row* row = find(feature)) return static_cast<std::size_t>(row - rows_.data());
   keys_.push_back(feature);
@@ -84,14 +76,15 @@ const TaggerModel::Row* TaggerModel::find(std::uint32_t feature) const {
 }
 
 void TaggerModel::decode(const TokenFeatures& features, std::size_t begin, std::size_t end,
-                         std::vector<TagLabel>& out) const {
+                         std::vector<TagLabel>& out, std::vector<std::int32_t>* margins) const {
   const std::size_t n = end - begin;
   if (n == 0) return;
   constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::min() / 4;
   std::vector<std::array<std::int64_t, kTagLabels>> best(n);
   std::vector<std::array<TagLabel, kTagLabels>> back(n);
+  std::vector<std::array<std::int64_t, kTagLabels>> emits(n);
   for (std::size_t i = 0; i < n; ++i) {
-    std::array<std::int64_t, kTagLabels> emit{};
+    std::array<std::int64_t, kTagLabels>& emit = emits[i];
     for (const std::uint32_t f : features.of(begin + i)) {
       if (const Row* row = find(f))
         for (std::size_t l = 0; l < kTagLabels; ++l) emit[l] += (*row)[l];
@@ -120,23 +113,28 @@ void TaggerModel::decode(const TokenFeatures& features, std::size_t begin, std::
     if (best[n - 1][l] > best[n - 1][last]) last = static_cast<TagLabel>(l);
   const std::size_t at = out.size();
   out.resize(at + n);
+  if (margins != nullptr) margins->resize(at + n);
   for (std::size_t i = n; i-- > 0;) {
     out[at + i] = last;
+    if (margins != nullptr)
+      (*margins)[at + i] = static_cast<std::int32_t>(emits[i][last] - emits[i][kOutside]);
     last = back[i][last];
   }
 }
 
 std::vector<TagLabel> TaggerModel::tag(std::span<const entity_text::Token> tokens,
-                                       const TokenFeatures& features) const {
+                                       const TokenFeatures& features,
+                                       std::vector<std::int32_t>* margins) const {
   std::vector<TagLabel> labels;
   labels.reserve(tokens.size());
   if (empty()) {
     labels.assign(tokens.size(), kOutside);
+    if (margins != nullptr) margins->assign(tokens.size(), 0);
     return labels;
   }
   const auto bounds = sentence_bounds(tokens);
   for (std::size_t s = 0; s + 1 < bounds.size(); ++s)
-    decode(features, bounds[s], bounds[s + 1], labels);
+    decode(features, bounds[s], bounds[s + 1], labels, margins);
   return labels;
 }
 

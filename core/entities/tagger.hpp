@@ -56,12 +56,14 @@ class TaggerModel {
   std::int32_t& transition(std::size_t from, std::size_t to) { return transitions_[from][to]; }
 
   // The best label sequence for tokens [begin, end) of `features` (one sentence), where I-X may
-  // only follow B-X or I-X. Adds the labels to `out`.
+  // only follow B-X or I-X. Adds the labels to `out`, and to `margins` (when given) how much more
+  // each token's features alone favour its label than O (0 for O).
   void decode(const TokenFeatures& features, std::size_t begin, std::size_t end,
-              std::vector<TagLabel>& out) const;
-  // Labels for every token, sentence by sentence.
+              std::vector<TagLabel>& out, std::vector<std::int32_t>* margins = nullptr) const;
+  // Labels for every token, sentence by sentence, and their margins when asked for.
   std::vector<TagLabel> tag(std::span<const entity_text::Token> tokens,
-                            const TokenFeatures& features) const;
+                            const TokenFeatures& features,
+                            std::vector<std::int32_t>* margins = nullptr) const;
 
  private:
   const Row* find(std::uint32_t feature) const;
@@ -77,8 +79,5 @@ class TaggerModel {
 namespace tagger_data {
 std::string_view model();
 }  // namespace tagger_data
-
-// Where sentences start, as the tagger decodes them: token indexes, then tokens.size().
-std::vector<std::size_t> sentence_bounds(std::span<const entity_text::Token> tokens);
 
 }  // namespace newsdex

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <unordered_set>
 
 namespace newsdex {
 namespace {
@@ -58,14 +60,19 @@ class Emitter {
  public:
   Emitter(TokenFeatures& out, bool keep_names) : out_(out), keep_names_(keep_names) {}
 
-  void add(std::string_view name, std::string_view value = {}) {
+  // "name", "name=value", or "name=value|second" when second is given.
+  void add(std::string_view name, std::string_view value = {},
+           std::optional<std::string_view> second = std::nullopt) {
     std::uint32_t h = fnv(kFnvOffset, name);
-    if (!value.empty()) h = fnv(fnv(h, "="), value);
+    if (!value.empty() || second) h = fnv(fnv(h, "="), value);
+    if (second) h = fnv(fnv(h, "|"), *second);
     if (h == 0) h = 1;
     out_.hashes.push_back(h);
-    if (keep_names_)
-      out_.names.push_back(value.empty() ? std::string(name)
-                                         : std::string(name) + "=" + std::string(value));
+    if (!keep_names_) return;
+    std::string full(name);
+    if (!value.empty() || second) full += "=" + std::string(value);
+    if (second) full += "|" + std::string(*second);
+    out_.names.push_back(std::move(full));
   }
   void add_if(bool condition, std::string_view name) {
     if (condition) add(name);
@@ -113,7 +120,40 @@ std::vector<Cover> covers(std::span<const Token> tokens, const Gazetteer& gazett
   return cover;
 }
 
+// Word lists by name, for the word before, the word itself and the word after.
+constexpr std::array<std::array<std::string_view, 3>, 9> kLists = {{
+    {"given-1", "given", "given+1"},
+    {"given~-1", "given~", "given~+1"},
+    {"surname-1", "surname", "surname+1"},
+    {"title-1", "title", "title+1"},
+    {"role-1", "role", "role+1"},
+    {"orgword-1", "orgword", "orgword+1"},
+    {"common-1", "common", "common+1"},
+    {"calendar-1", "calendar", "calendar+1"},
+    {"particle-1", "particle", "particle+1"},
+}};
+
 }  // namespace
+
+std::vector<bool> tagger_sentence_starts(std::span<const Token> tokens) {
+  std::vector<bool> starts(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token* prev = i > 0 ? &tokens[i - 1] : nullptr;
+    const bool abbreviation = prev != nullptr && prev->dot_after && prev->cap && !prev->all_caps &&
+                              prev->key.size() <= 3 && !tokens[i].line_start;
+    starts[i] = i == 0 || (tokens[i].sentence_start && !abbreviation);
+  }
+  return starts;
+}
+
+std::vector<std::size_t> sentence_bounds(std::span<const Token> tokens) {
+  const std::vector<bool> starts = tagger_sentence_starts(tokens);
+  std::vector<std::size_t> bounds;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (starts[i]) bounds.push_back(i);
+  bounds.push_back(tokens.size());
+  return bounds;
+}
 
 std::uint32_t feature_hash(std::string_view name) {
   const std::size_t eq = name.find('=');
@@ -136,17 +176,41 @@ TokenFeatures tagger_features(std::span<const Token> tokens, std::string_view te
                          tokens[i].dot_after);
 
   // Neighbours are read within the sentence: "<s>" and "</s>" stand for its edges.
+  const std::vector<bool> starts = tagger_sentence_starts(tokens);
   const auto in_sentence = [&](std::size_t i, int d) {
     if (d < 0) {
       if (i < static_cast<std::size_t>(-d)) return false;
       for (std::size_t k = i; k > i - static_cast<std::size_t>(-d); --k)
-        if (k == 0 || tokens[k].sentence_start) return false;
+        if (k == 0 || starts[k]) return false;
       return true;
     }
     for (std::size_t k = i + 1; k <= i + static_cast<std::size_t>(d); ++k)
-      if (k >= tokens.size() || tokens[k].sentence_start) return false;
+      if (k >= tokens.size() || starts[k]) return false;
     return true;
   };
+  // How the document writes each word elsewhere: a capitalised word also written in lower case
+  // is mostly an ordinary word ("Steam"); one capitalised inside sentences is mostly a name.
+  std::unordered_set<std::string_view> lower, inner_cap;
+  for (const Token& t : tokens) {
+    if (!t.cap && t.script == Script::latin) lower.insert(t.key);
+    if (t.cap && !t.sentence_start && !t.all_caps) inner_cap.insert(t.key);
+  }
+  // The word lists each token is in, as bits of kLists.
+  std::vector<std::uint16_t> lists(tokens.size(), 0);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].key;
+    const std::array<bool, kLists.size()> in = {gazetteer.is_given_name(w),
+                                                gazetteer.is_word_given_name(w),
+                                                gazetteer.is_name_word(w),
+                                                gazetteer.is_title(w),
+                                                gazetteer.is_role_noun(w),
+                                                gazetteer.is_org_word(w),
+                                                gazetteer.is_common_word(w),
+                                                gazetteer.is_calendar_name(w),
+                                                gazetteer.is_name_particle(w) && !tokens[i].cap};
+    for (std::size_t l = 0; l < in.size(); ++l)
+      if (in[l]) lists[i] |= static_cast<std::uint16_t>(1u << l);
+  }
   static constexpr std::array<std::string_view, 5> kWordNames = {"w-2", "w-1", "w", "w+1", "w+2"};
   static constexpr std::array<std::string_view, 5> kShapeNames = {"s-2", "s-1", "s", "s+1", "s+2"};
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -164,12 +228,12 @@ TokenFeatures tagger_features(std::span<const Token> tokens, std::string_view te
       if (d >= -1 && d <= 1) emit.add(kShapeNames[slot], shapes[k]);
     }
     if (in_sentence(i, -1)) {
-      emit.add("w-1|w", tokens[i - 1].key + "|" + t.key);
-      emit.add("s-1|s", shapes[i - 1] + "|" + shapes[i]);
+      emit.add("w-1|w", tokens[i - 1].key, t.key);
+      emit.add("s-1|s", shapes[i - 1], shapes[i]);
     }
     if (in_sentence(i, 1)) {
-      emit.add("w|w+1", t.key + "|" + tokens[i + 1].key);
-      emit.add("s|s+1", shapes[i] + "|" + shapes[i + 1]);
+      emit.add("w|w+1", t.key, tokens[i + 1].key);
+      emit.add("s|s+1", shapes[i], shapes[i + 1]);
     }
     const std::string_view key = t.key;
     for (std::size_t n = 2; n <= 4; ++n) {
@@ -180,40 +244,33 @@ TokenFeatures tagger_features(std::span<const Token> tokens, std::string_view te
 
     const bool cap = t.cap && t.script == Script::latin;
     emit.add("script", t.script == Script::latin ? "latin" : "other");
-    emit.add_if(cap && t.sentence_start, "cap.start");
-    emit.add_if(cap && !t.sentence_start, "cap.inner");
+    emit.add_if(cap && starts[i], "cap.start");
+    emit.add_if(cap && !starts[i], "cap.inner");
+    emit.add_if(cap && lower.contains(t.key), "cap.also-lower");
+    emit.add_if(cap && starts[i] && inner_cap.contains(t.key), "cap.start.also-inner");
     emit.add_if(t.all_caps, "allcaps");
     emit.add_if(t.initial, "initial");
     emit.add_if(t.possessive, "possessive");
     emit.add_if(t.comma_after, "comma");
+    if (in_sentence(i, -1)) {
+      const Token& p = tokens[i - 1];
+      emit.add_if(p.comma_after, "comma-1");
+      emit.add_if(p.dot_after && !p.initial, "dot-1");
+      emit.add_if(p.line_end, "line-1");
+      emit.add_if(p.comma_after && cap, "comma-1|cap");
+    }
     emit.add_if(t.hyphen_before, "hyphen");
     emit.add_if(t.paren_before || t.paren_after, "paren");
     emit.add_if(t.line_start && t.line_end, "whole-line");
     emit.add_if(t.digit, "digit");
 
     // Word lists of the gazetteer, for this word and its neighbours.
-    const auto lists = [&](std::size_t k, std::string_view where) {
-      const std::string& w = tokens[k].key;
-      std::string name;
-      const auto mark = [&](bool on, std::string_view list) {
-        if (!on) return;
-        name.assign(list);
-        name += where;
-        emit.add(name);
-      };
-      mark(gazetteer.is_given_name(w), "given");
-      mark(gazetteer.is_word_given_name(w), "given~");
-      mark(gazetteer.is_name_word(w), "surname");
-      mark(gazetteer.is_title(w), "title");
-      mark(gazetteer.is_role_noun(w), "role");
-      mark(gazetteer.is_org_word(w), "orgword");
-      mark(gazetteer.is_common_word(w), "common");
-      mark(gazetteer.is_calendar_name(w), "calendar");
-      mark(gazetteer.is_name_particle(w) && !tokens[k].cap, "particle");
-    };
-    lists(i, "");
-    if (in_sentence(i, -1)) lists(i - 1, "-1");
-    if (in_sentence(i, 1)) lists(i + 1, "+1");
+    for (int d = -1; d <= 1; ++d) {
+      if (d != 0 && !in_sentence(i, d)) continue;
+      const std::uint16_t in = lists[i + static_cast<std::size_t>(d)];
+      for (std::size_t l = 0; l < kLists.size(); ++l)
+        if ((in & (1u << l)) != 0) emit.add(kLists[l][static_cast<std::size_t>(d + 1)]);
+    }
     emit.add_if(in_sentence(i, 1) && gazetteer.is_speech_verb(tokens[i + 1].key), "speech+1");
     emit.add_if(in_sentence(i, -1) && gazetteer.is_speech_verb(tokens[i - 1].key), "speech-1");
 
@@ -221,8 +278,8 @@ TokenFeatures tagger_features(std::span<const Token> tokens, std::string_view te
     // the capitals, which decide how far a match is to be trusted.
     emit.add("gaz", cover[i].gaz.empty() ? "-" : cover[i].gaz);
     emit.add("rule", cover[i].rule.empty() ? "-" : cover[i].rule);
-    emit.add("rule|gaz", cover[i].rule + "|" + cover[i].gaz);
-    emit.add("rule|s", cover[i].rule + "|" + shapes[i]);
+    emit.add("rule|gaz", cover[i].rule, cover[i].gaz);
+    emit.add("rule|s", cover[i].rule, shapes[i]);
     if (in_sentence(i, -1)) {
       emit.add("gaz-1", cover[i - 1].gaz.empty() ? "-" : cover[i - 1].gaz);
       emit.add("rule-1", cover[i - 1].rule.empty() ? "-" : cover[i - 1].rule);

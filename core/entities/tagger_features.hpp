@@ -32,6 +32,12 @@ TokenFeatures tagger_features(std::span<const entity_text::Token> tokens, std::s
                               const Gazetteer& gazetteer, std::span<const Candidate> rules,
                               bool keep_names = false);
 
+// Where the tagger takes sentences to start: the tokenizer's sentence starts, except after a short
+// capitalised abbreviation on the same line ("St. Louis", "Mt. Vernon", "Gov. Volyev").
+std::vector<bool> tagger_sentence_starts(std::span<const entity_text::Token> tokens);
+// The same as token indexes, then tokens.size(): the runs the tagger decodes one by one.
+std::vector<std::size_t> sentence_bounds(std::span<const entity_text::Token> tokens);
+
 // The hash of one feature name, as tagger_features computes it (never 0).
 std::uint32_t feature_hash(std::string_view name);
 

@@ -26,7 +26,7 @@ struct AnnotatedDocument {
 };
 
 struct TrainingOptions {
-  unsigned epochs = 10;         // passes over the sentences, shuffled before each
+  unsigned epochs = 5;          // passes over the sentences, shuffled before each
   std::uint32_t seed = 11;      // of the shuffles (std::mt19937)
   unsigned min_count = 2;       // features seen fewer times in the data are not learned
   double scale = 8.0;           // averaged weights are multiplied by this and rounded...
