@@ -5,8 +5,6 @@
 #include <array>
 #include <map>
 
-#include "normalize.hpp"
-
 namespace newsdex {
 namespace {
 
@@ -75,11 +73,15 @@ std::vector<Candidate> tagged_candidates(const MentionFinder& finder, const Gaze
 
   std::vector<Span> spans = spans_of(tokens, labels, margins);
   // One name, one type within a document: the type most of its occurrences were given.
+  const auto key_of = [&](const Span& s) {
+    std::string key;
+    for (std::size_t k = s.begin; k < s.end; ++k) (key += tokens[k].key) += ' ';
+    return key;
+  };
   std::map<std::string, std::array<unsigned, 3>> votes;
-  for (const Span& s : spans)
-    ++votes[fold(finder.surface_of(s.begin, s.end))][static_cast<std::size_t>(s.type)];
+  for (const Span& s : spans) ++votes[key_of(s)][static_cast<std::size_t>(s.type)];
   for (Span& s : spans) {
-    const auto& v = votes[fold(finder.surface_of(s.begin, s.end))];
+    const auto& v = votes[key_of(s)];
     const auto top = static_cast<std::size_t>(std::max_element(v.begin(), v.end()) - v.begin());
     if (v[top] > v[static_cast<std::size_t>(s.type)]) s.type = static_cast<EntityType>(top);
   }

@@ -47,8 +47,8 @@ std::size_t TaggerModel::add(std::uint32_t feature) {
   } else {
     const std::size_t mask = slots_.size() - 1;
     std::size_t s = feature & mask;
-    while (slots_[s] != 0) s = (s + 1) & mask;
-    slots_[s] = static_cast<std::uint32_t>(keys_.size());
+    while (slots_[s].index != 0) s = (s + 1) & mask;
+    slots_[s] = Slot{feature, static_cast<std::uint32_t>(keys_.size())};
   }
   return keys_.size() - 1;
 }
@@ -56,12 +56,12 @@ std::size_t TaggerModel::add(std::uint32_t feature) {
 void TaggerModel::rehash() {
   std::size_t size = 1024;
   while (size < keys_.size() * 3) size *= 2;
-  slots_.assign(size, 0);
+  slots_.assign(size, Slot{});
   const std::size_t mask = size - 1;
   for (std::size_t k = 0; k < keys_.size(); ++k) {
     std::size_t s = keys_[k] & mask;
-    while (slots_[s] != 0) s = (s + 1) & mask;
-    slots_[s] = static_cast<std::uint32_t>(k + 1);
+    while (slots_[s].index != 0) s = (s + 1) & mask;
+    slots_[s] = Slot{keys_[k], static_cast<std::uint32_t>(k + 1)};
   }
 }
 
@@ -69,14 +69,14 @@ const TaggerModel::Row* TaggerModel::find(std::uint32_t feature) const {
   if (slots_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t s = feature & mask;; s = (s + 1) & mask) {
-    const std::uint32_t slot = slots_[s];
-    if (slot == 0) return nullptr;
-    if (keys_[slot - 1] == feature) return &rows_[slot - 1];
+    const Slot slot = slots_[s];
+    if (slot.index == 0) return nullptr;
+    if (slot.key == feature) return &rows_[slot.index - 1];
   }
 }
 
 void TaggerModel::decode(const TokenFeatures& features, std::size_t begin, std::size_t end,
-                         std::vector<TagLabel>& out, std::vector<std::int32_t>* margins) const {
+                         std::span<TagLabel> out, std::span<std::int32_t> margins) const {
   const std::size_t n = end - begin;
   if (n == 0) return;
   constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::min() / 4;
@@ -111,13 +111,10 @@ void TaggerModel::decode(const TokenFeatures& features, std::size_t begin, std::
   TagLabel last = kOutside;
   for (std::size_t l = 1; l < kTagLabels; ++l)
     if (best[n - 1][l] > best[n - 1][last]) last = static_cast<TagLabel>(l);
-  const std::size_t at = out.size();
-  out.resize(at + n);
-  if (margins != nullptr) margins->resize(at + n);
   for (std::size_t i = n; i-- > 0;) {
-    out[at + i] = last;
-    if (margins != nullptr)
-      (*margins)[at + i] = static_cast<std::int32_t>(emits[i][last] - emits[i][kOutside]);
+    out[i] = last;
+    if (!margins.empty())
+      margins[i] = static_cast<std::int32_t>(emits[i][last] - emits[i][kOutside]);
     last = back[i][last];
   }
 }
@@ -125,16 +122,15 @@ void TaggerModel::decode(const TokenFeatures& features, std::size_t begin, std::
 std::vector<TagLabel> TaggerModel::tag(std::span<const entity_text::Token> tokens,
                                        const TokenFeatures& features,
                                        std::vector<std::int32_t>* margins) const {
-  std::vector<TagLabel> labels;
-  labels.reserve(tokens.size());
-  if (empty()) {
-    labels.assign(tokens.size(), kOutside);
-    if (margins != nullptr) margins->assign(tokens.size(), 0);
-    return labels;
+  std::vector<TagLabel> labels(tokens.size(), kOutside);
+  if (margins != nullptr) margins->assign(tokens.size(), 0);
+  if (empty()) return labels;
+  for (const TagRegion& r : features.regions) {
+    const std::size_t n = r.end - r.begin;
+    decode(
+        features, r.begin, r.end, std::span(labels).subspan(r.begin, n),
+        margins != nullptr ? std::span(*margins).subspan(r.begin, n) : std::span<std::int32_t>());
   }
-  const auto bounds = sentence_bounds(tokens);
-  for (std::size_t s = 0; s + 1 < bounds.size(); ++s)
-    decode(features, bounds[s], bounds[s + 1], labels, margins);
   return labels;
 }
 

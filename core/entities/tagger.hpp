@@ -55,12 +55,12 @@ class TaggerModel {
   // Transitions: from kTagLabels (the sentence start) or a label, to a label.
   std::int32_t& transition(std::size_t from, std::size_t to) { return transitions_[from][to]; }
 
-  // The best label sequence for tokens [begin, end) of `features` (one sentence), where I-X may
-  // only follow B-X or I-X. Adds the labels to `out`, and to `margins` (when given) how much more
-  // each token's features alone favour its label than O (0 for O).
+  // The best label sequence for tokens [begin, end) of `features` (one region), where I-X may
+  // only follow B-X or I-X, written to `out` (end - begin labels); and to `margins` (when not
+  // empty) how much more each token's features alone favour its label than O (0 for O).
   void decode(const TokenFeatures& features, std::size_t begin, std::size_t end,
-              std::vector<TagLabel>& out, std::vector<std::int32_t>* margins = nullptr) const;
-  // Labels for every token, sentence by sentence, and their margins when asked for.
+              std::span<TagLabel> out, std::span<std::int32_t> margins = {}) const;
+  // Labels for every token, region by region (O outside them), and their margins when asked for.
   std::vector<TagLabel> tag(std::span<const entity_text::Token> tokens,
                             const TokenFeatures& features,
                             std::vector<std::int32_t>* margins = nullptr) const;
@@ -71,7 +71,11 @@ class TaggerModel {
 
   std::vector<std::uint32_t> keys_;  // feature hashes, parallel to rows_
   std::vector<Row> rows_;
-  std::vector<std::uint32_t> slots_;  // open addressing: index + 1 into keys_, 0 = empty
+  struct Slot {
+    std::uint32_t key = 0;
+    std::uint32_t index = 0;  // into keys_ plus one, 0: empty
+  };
+  std::vector<Slot> slots_;  // open addressing by feature hash
   std::array<std::array<std::int32_t, kTagLabels>, kTagLabels + 1> transitions_{};
 };
 

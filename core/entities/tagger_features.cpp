@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <unordered_set>
 
 namespace newsdex {
 namespace {
@@ -103,6 +102,7 @@ std::vector<Cover> covers(std::span<const Token> tokens, const Gazetteer& gazett
       cover[k].rule = "title";
   }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].script == Script::latin && !tokens[i].cap) continue;  // no name starts so
     const auto m = gazetteer.match(tokens, i);
     if (!m) continue;
     const GazetteerEntry& e = *m->entry;
@@ -120,8 +120,10 @@ std::vector<Cover> covers(std::span<const Token> tokens, const Gazetteer& gazett
   return cover;
 }
 
-// Word lists by name, for the word before, the word itself and the word after.
-constexpr std::array<std::array<std::string_view, 3>, 9> kLists = {{
+// Word lists by name, for the word before, the word itself and the word after: WordList's bits in
+// order, then name particles.
+constexpr std::uint16_t kParticle = 512;
+constexpr std::array<std::array<std::string_view, 3>, 10> kLists = {{
     {"given-1", "given", "given+1"},
     {"given~-1", "given~", "given~+1"},
     {"surname-1", "surname", "surname+1"},
@@ -130,6 +132,7 @@ constexpr std::array<std::array<std::string_view, 3>, 9> kLists = {{
     {"orgword-1", "orgword", "orgword+1"},
     {"common-1", "common", "common+1"},
     {"calendar-1", "calendar", "calendar+1"},
+    {"speech-1", "speech", "speech+1"},
     {"particle-1", "particle", "particle+1"},
 }};
 
@@ -146,13 +149,37 @@ std::vector<bool> tagger_sentence_starts(std::span<const Token> tokens) {
   return starts;
 }
 
-std::vector<std::size_t> sentence_bounds(std::span<const Token> tokens) {
+std::vector<TagRegion> tagger_regions(std::span<const Token> tokens, const Gazetteer& gazetteer) {
   const std::vector<bool> starts = tagger_sentence_starts(tokens);
-  std::vector<std::size_t> bounds;
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (starts[i]) bounds.push_back(i);
-  bounds.push_back(tokens.size());
-  return bounds;
+  const auto cap = [&](std::size_t i) {
+    return tokens[i].script == Script::latin && tokens[i].cap;
+  };
+  constexpr std::size_t kMostLowerCase = 2;  // "Society of the Cincinnati"
+  std::vector<TagRegion> regions;
+  for (std::size_t i = 0; i < tokens.size();) {
+    if (!cap(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < tokens.size() && !starts[end]) {
+      if (cap(end)) {
+        ++end;
+        continue;
+      }
+      std::size_t j = end;
+      while (j < tokens.size() && j - end < kMostLowerCase && !starts[j] && !cap(j) &&
+             tokens[j].script == Script::latin)
+        ++j;
+      if (j == end || j >= tokens.size() || starts[j] || !cap(j)) break;
+      end = j + 1;
+    }
+    // "The", "However" alone at the start of a sentence: nothing to tag.
+    if (end > i + 1 || !starts[i] || !gazetteer.is_common_word(tokens[i].key))
+      regions.push_back(TagRegion{i, end});
+    i = end;
+  }
+  return regions;
 }
 
 std::uint32_t feature_hash(std::string_view name) {
@@ -170,10 +197,21 @@ TokenFeatures tagger_features(std::span<const Token> tokens, std::string_view te
   out.hashes.reserve(tokens.size() * 48);
   Emitter emit(out, keep_names);
   const std::vector<Cover> cover = covers(tokens, gazetteer, rules);
-  std::vector<std::string> shapes(tokens.size());
+  std::vector<bool> wanted(tokens.size(), false);  // in a region
+  out.regions = tagger_regions(tokens, gazetteer);
+  for (const TagRegion& r : out.regions)
+    std::fill(wanted.begin() + static_cast<std::ptrdiff_t>(r.begin),
+              wanted.begin() + static_cast<std::ptrdiff_t>(r.end), true);
+  // What a region's features read: its tokens and their neighbours.
+  std::vector<bool> near(tokens.size(), false);
   for (std::size_t i = 0; i < tokens.size(); ++i)
-    shapes[i] = shape_of(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
-                         tokens[i].dot_after);
+    near[i] = wanted[i] || (i > 0 && wanted[i - 1]) || (i + 1 < wanted.size() && wanted[i + 1]);
+  std::vector<std::string> shapes(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (near[i])
+      shapes[i] = shape_of(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin),
+                           tokens[i].dot_after);
+  }
 
   // Neighbours are read within the sentence: "<s>" and "</s>" stand for its edges.
   const std::vector<bool> starts = tagger_sentence_starts(tokens);
@@ -188,33 +226,18 @@ TokenFeatures tagger_features(std::span<const Token> tokens, std::string_view te
       if (k >= tokens.size() || starts[k]) return false;
     return true;
   };
-  // How the document writes each word elsewhere: a capitalised word also written in lower case
-  // is mostly an ordinary word ("Steam"); one capitalised inside sentences is mostly a name.
-  std::unordered_set<std::string_view> lower, inner_cap;
-  for (const Token& t : tokens) {
-    if (!t.cap && t.script == Script::latin) lower.insert(t.key);
-    if (t.cap && !t.sentence_start && !t.all_caps) inner_cap.insert(t.key);
-  }
-  // The word lists each token is in, as bits of kLists.
+  // The word lists each token is in, as bits of kLists (WordList's, then name particles).
   std::vector<std::uint16_t> lists(tokens.size(), 0);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& w = tokens[i].key;
-    const std::array<bool, kLists.size()> in = {gazetteer.is_given_name(w),
-                                                gazetteer.is_word_given_name(w),
-                                                gazetteer.is_name_word(w),
-                                                gazetteer.is_title(w),
-                                                gazetteer.is_role_noun(w),
-                                                gazetteer.is_org_word(w),
-                                                gazetteer.is_common_word(w),
-                                                gazetteer.is_calendar_name(w),
-                                                gazetteer.is_name_particle(w) && !tokens[i].cap};
-    for (std::size_t l = 0; l < in.size(); ++l)
-      if (in[l]) lists[i] |= static_cast<std::uint16_t>(1u << l);
+    if (!near[i]) continue;
+    lists[i] = gazetteer.word_lists(tokens[i].key);
+    if (!tokens[i].cap && gazetteer.is_name_particle(tokens[i].key)) lists[i] |= kParticle;
   }
   static constexpr std::array<std::string_view, 5> kWordNames = {"w-2", "w-1", "w", "w+1", "w+2"};
   static constexpr std::array<std::string_view, 5> kShapeNames = {"s-2", "s-1", "s", "s+1", "s+2"};
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
+    if (!wanted[i]) continue;
     const Token& t = tokens[i];
     emit.add("bias");
     for (int d = -2; d <= 2; ++d) {
@@ -246,8 +269,6 @@ TokenFeatures tagger_features(std::span<const Token> tokens, std::string_view te
     emit.add("script", t.script == Script::latin ? "latin" : "other");
     emit.add_if(cap && starts[i], "cap.start");
     emit.add_if(cap && !starts[i], "cap.inner");
-    emit.add_if(cap && lower.contains(t.key), "cap.also-lower");
-    emit.add_if(cap && starts[i] && inner_cap.contains(t.key), "cap.start.also-inner");
     emit.add_if(t.all_caps, "allcaps");
     emit.add_if(t.initial, "initial");
     emit.add_if(t.possessive, "possessive");
@@ -271,8 +292,6 @@ TokenFeatures tagger_features(std::span<const Token> tokens, std::string_view te
       for (std::size_t l = 0; l < kLists.size(); ++l)
         if ((in & (1u << l)) != 0) emit.add(kLists[l][static_cast<std::size_t>(d + 1)]);
     }
-    emit.add_if(in_sentence(i, 1) && gazetteer.is_speech_verb(tokens[i + 1].key), "speech+1");
-    emit.add_if(in_sentence(i, -1) && gazetteer.is_speech_verb(tokens[i - 1].key), "speech-1");
 
     // Gazetteer matches and rule candidates: over this token and its neighbours, and joined with
     // the capitals, which decide how far a match is to be trusted.

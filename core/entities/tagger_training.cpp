@@ -32,8 +32,8 @@ bool matches_at(std::span<const Token> tokens, std::size_t i, const Form& form) 
   return true;
 }
 
-// One sentence to learn from: tokens [begin, end) of a document's features.
-struct Sentence {
+// One region (tagger_regions) to learn from: tokens [begin, end) of a document's features.
+struct Example {
   std::size_t document;
   std::size_t begin;
   std::size_t end;
@@ -90,7 +90,7 @@ TaggerModel train_tagger(std::span<const AnnotatedDocument> documents, const Gaz
   TrainingReport counts;
   std::vector<TokenFeatures> features;
   std::vector<std::vector<int>> labels;
-  std::vector<Sentence> sentences;
+  std::vector<Example> examples;
   for (const AnnotatedDocument& doc : documents) {
     for (const Article& article : doc.articles) {
       MentionFinder finder(gazetteer, article_text(article).text);
@@ -98,27 +98,28 @@ TaggerModel train_tagger(std::span<const AnnotatedDocument> documents, const Gaz
       const auto& tokens = finder.tokens();
       features.push_back(tagger_features(tokens, finder.text(), gazetteer, rules));
       labels.push_back(project_names(tokens, doc.names, doc.ambiguous));
-      const auto bounds = sentence_bounds(tokens);
-      for (std::size_t s = 0; s + 1 < bounds.size(); ++s) {
-        const auto first = labels.back().begin() + static_cast<std::ptrdiff_t>(bounds[s]);
-        const auto last = labels.back().begin() + static_cast<std::ptrdiff_t>(bounds[s + 1]);
+      for (const TagRegion& r : features.back().regions) {
+        const auto first = labels.back().begin() + static_cast<std::ptrdiff_t>(r.begin);
+        const auto last = labels.back().begin() + static_cast<std::ptrdiff_t>(r.end);
         if (std::find(first, last, kUnknownLabel) != last) {
           ++counts.skipped;
           continue;
         }
-        sentences.push_back(Sentence{features.size() - 1, bounds[s], bounds[s + 1]});
-        counts.tokens += bounds[s + 1] - bounds[s];
+        // A name reaching into a region from outside it ("de Gaulle") starts in it.
+        if (*first != kOutside && !is_begin(static_cast<TagLabel>(*first))) --*first;
+        examples.push_back(Example{features.size() - 1, r.begin, r.end});
+        counts.tokens += r.end - r.begin;
         counts.entity_tokens += static_cast<std::size_t>(
             std::count_if(first, last, [](int l) { return l != kOutside; }));
       }
     }
   }
-  counts.sentences = sentences.size();
+  counts.regions = examples.size();
   if (report != nullptr) *report = counts;
 
-  // The features worth learning: seen at least min_count times in the sentences learnt from.
+  // The features worth learning: seen at least min_count times in the examples learnt from.
   std::unordered_map<std::uint32_t, unsigned> seen;
-  for (const Sentence& s : sentences)
+  for (const Example& s : examples)
     for (std::size_t i = s.begin; i < s.end; ++i)
       for (const std::uint32_t f : features[s.document].of(i)) ++seen[f];
   std::vector<std::uint32_t> kept;
@@ -133,17 +134,17 @@ TaggerModel train_tagger(std::span<const AnnotatedDocument> documents, const Gaz
   std::array<std::array<std::int64_t, kTagLabels>, kTagLabels + 1> transition_totals{};
   std::int64_t step = 1;
   std::mt19937 rng(options.seed);
-  std::vector<std::size_t> order(sentences.size());
+  std::vector<std::size_t> order(examples.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::vector<TagLabel> predicted;
   for (unsigned epoch = 0; epoch < options.epochs; ++epoch) {
     // Fisher-Yates with the generator's own numbers: std::shuffle differs between libraries.
     for (std::size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[rng() % k]);
     for (const std::size_t at : order) {
-      const Sentence& s = sentences[at];
+      const Example& s = examples[at];
       const TokenFeatures& f = features[s.document];
       const std::vector<int>& gold = labels[s.document];
-      predicted.clear();
+      predicted.resize(s.end - s.begin);
       model.decode(f, s.begin, s.end, predicted);
       for (std::size_t i = s.begin; i < s.end; ++i) {
         const auto g = static_cast<std::size_t>(gold[i]);

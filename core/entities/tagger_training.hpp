@@ -21,12 +21,12 @@ namespace newsdex {
 struct AnnotatedDocument {
   std::vector<Article> articles;
   std::array<std::vector<std::string>, 3> names;
-  // Strings not to learn from: a sentence where one stands outside a longer name is left out.
+  // Strings not to learn from: a region where one stands outside a longer name is left out.
   std::vector<std::string> ambiguous;
 };
 
 struct TrainingOptions {
-  unsigned epochs = 5;          // passes over the sentences, shuffled before each
+  unsigned epochs = 5;          // passes over the regions, shuffled before each
   std::uint32_t seed = 11;      // of the shuffles (std::mt19937)
   unsigned min_count = 2;       // features seen fewer times in the data are not learned
   double scale = 8.0;           // averaged weights are multiplied by this and rounded...
@@ -41,9 +41,9 @@ std::vector<int> project_names(std::span<const entity_text::Token> tokens,
                                std::span<const std::string> ambiguous);
 
 struct TrainingReport {
-  std::size_t sentences = 0;      // learnt from
+  std::size_t regions = 0;        // (tagger_regions) learnt from
   std::size_t skipped = 0;        // left out for an ambiguous string
-  std::size_t tokens = 0;         // in the sentences learnt from
+  std::size_t tokens = 0;         // in the regions learnt from
   std::size_t entity_tokens = 0;  // of them, labelled with a type
 };
 

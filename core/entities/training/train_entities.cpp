@@ -110,9 +110,9 @@ int main(int argc, char** argv) {
   const std::string bytes = model.serialise();
   std::ofstream(out, std::ios::binary) << bytes;
   std::printf(
-      "%zu documents, %zu sentences (%zu left out as ambiguous), %zu tokens, %zu in names: "
+      "%zu documents, %zu regions (%zu left out as ambiguous), %zu tokens, %zu in names: "
       "%zu features, %s %zu KiB\n",
-      docs.size(), report.sentences, report.skipped, report.tokens, report.entity_tokens,
+      docs.size(), report.regions, report.skipped, report.tokens, report.entity_tokens,
       model.features(), out.string().c_str(), bytes.size() / 1024);
   return 0;
 }
