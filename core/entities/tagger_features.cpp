@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <unordered_set>
 
 namespace newsdex {
 namespace {
@@ -155,6 +156,9 @@ std::vector<TagRegion> tagger_regions(std::span<const Token> tokens, const Gazet
     return tokens[i].script == Script::latin && tokens[i].cap;
   };
   constexpr std::size_t kMostLowerCase = 2;  // "Society of the Cincinnati"
+  // Lower-case words inside names ("Bank of England", "Music at Newport"), besides particles.
+  static const std::unordered_set<std::string_view> kJoiners = {"of", "the", "and", "for",
+                                                                "in", "at",  "on"};
   std::vector<TagRegion> regions;
   for (std::size_t i = 0; i < tokens.size();) {
     if (!cap(i)) {
@@ -169,7 +173,8 @@ std::vector<TagRegion> tagger_regions(std::span<const Token> tokens, const Gazet
       }
       std::size_t j = end;
       while (j < tokens.size() && j - end < kMostLowerCase && !starts[j] && !cap(j) &&
-             tokens[j].script == Script::latin)
+             tokens[j].script == Script::latin &&
+             (kJoiners.contains(tokens[j].key) || gazetteer.is_name_particle(tokens[j].key)))
         ++j;
       if (j == end || j >= tokens.size() || starts[j] || !cap(j)) break;
       end = j + 1;
