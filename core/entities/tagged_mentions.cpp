@@ -32,8 +32,8 @@ std::int32_t least_margin(std::span<const std::int32_t> margins, const Span& s) 
                            margins.begin() + static_cast<std::ptrdiff_t>(s.end));
 }
 
-// The tagger's names: B-X I-X... runs, cut at commas and line ends ("Ohio, Texas" are two
-// places), in Latin script only.
+// The tagger's names: B-X I-X... runs, cut at commas, parentheses and line ends ("Ohio, Texas"
+// are two places), in Latin script only.
 std::vector<Span> spans_of(std::span<const Token> tokens, std::span<const TagLabel> labels,
                            std::span<const Candidate> rules) {
   // A comma inside a rule candidate ("Washington, D.C.") does not cut.
@@ -50,7 +50,9 @@ std::vector<Span> spans_of(std::span<const Token> tokens, std::span<const TagLab
     const TagLabel inside = begin_label(type) + 1;
     std::size_t e = b + 1;
     while (e < labels.size() && labels[e] == inside &&
-           ((!tokens[e - 1].comma_after && !tokens[e - 1].line_end) || joined[e - 1]))
+           ((!tokens[e - 1].comma_after && !tokens[e - 1].line_end && !tokens[e - 1].paren_after &&
+             !tokens[e].paren_before) ||
+            joined[e - 1]))
       ++e;
     const std::size_t begin = b;
     b = e;
