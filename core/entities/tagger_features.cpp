@@ -6,6 +6,8 @@
 #include <optional>
 #include <unordered_set>
 
+#include "entities.hpp"
+
 namespace newsdex {
 namespace {
 
@@ -42,18 +44,6 @@ std::string shape_of(std::string_view word, bool dot_after) {
   return shape;
 }
 
-std::string_view type_name(EntityType type) {
-  switch (type) {
-    case EntityType::person:
-      return "per";
-    case EntityType::org:
-      return "org";
-    case EntityType::place:
-      return "loc";
-  }
-  return "loc";
-}
-
 // Writes the features of one token into the output, hashing names without building them unless
 // they are kept.
 class Emitter {
@@ -83,10 +73,10 @@ class Emitter {
   bool keep_names_;
 };
 
-// What covers each token: a label such as "per.B" from the rule candidates or gazetteer matches.
+// What covers each token: a label such as "person.B" from the rule candidates or gazetteer matches.
 struct Cover {
-  std::string rule;  // "per.B", "org.I", ... or empty
-  std::string gaz;   // "loc.B.town", ... or empty
+  std::string rule;  // "person.B", "org.I", ... or empty
+  std::string gaz;   // "place.B.town", ... or empty
 };
 
 std::vector<Cover> covers(std::span<const Token> tokens, const Gazetteer& gazetteer,
@@ -94,7 +84,7 @@ std::vector<Cover> covers(std::span<const Token> tokens, const Gazetteer& gazett
   std::vector<Cover> cover(tokens.size());
   for (const Candidate& c : rules) {
     for (std::size_t k = c.name_begin; k < c.end_tok && k < tokens.size(); ++k) {
-      std::string label(type_name(c.type));
+      std::string label(to_string(c.type));
       label += k == c.name_begin ? ".B" : ".I";
       if (c.type == EntityType::person) label += c.evidence ? ".ev" : ".weak";
       cover[k].rule = std::move(label);
@@ -115,7 +105,7 @@ std::vector<Cover> covers(std::span<const Token> tokens, const Gazetteer& gazett
     if (e.acronym) flags += ".acr";
     for (std::size_t k = i; k < i + m->length; ++k) {
       if (!cover[k].gaz.empty()) continue;
-      cover[k].gaz = std::string(type_name(e.type)) + (k == i ? ".B" : ".I") + flags;
+      cover[k].gaz = std::string(to_string(e.type)) + (k == i ? ".B" : ".I") + flags;
     }
   }
   return cover;

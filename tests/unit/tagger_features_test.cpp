@@ -82,7 +82,7 @@ TEST(TaggerFeaturesTest, WordShapeNeighboursAndWordLists) {
   EXPECT_TRUE(has(mara, "title-1"));
   EXPECT_TRUE(has(mara, "cap.inner"));
   const auto texas = names_at(t, 7);
-  EXPECT_TRUE(has(texas, "gaz=loc.B"));
+  EXPECT_TRUE(has(texas, "gaz=place.B"));
   EXPECT_TRUE(has(texas, "comma-1"));
   EXPECT_TRUE(has(texas, "w+1=</s>"));
 }
