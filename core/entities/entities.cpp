@@ -113,8 +113,7 @@ EntityExtractor::EntityExtractor() : tagger_(compiled_in_model()) {}
 
 EntityExtractor::EntityExtractor(TaggerModel tagger) : tagger_(std::move(tagger)) {}
 
-std::vector<Entity> EntityExtractor::extract(const Article& article,
-                                             std::string_view /*lang*/) const {
+std::vector<Entity> EntityExtractor::extract(const Article& article, std::string_view lang) const {
   // One text, so one pass sees the byline, the title and the body; offsets map back per field.
   ArticleText text = article_text(article);
   const std::size_t title_at = text.title_at;
@@ -122,7 +121,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article,
   MentionFinder finder(gazetteer_, std::move(text.text));
   std::vector<Candidate> candidates = finder.run();
   const auto& tokens = finder.tokens();
-  if (!tagger_.empty()) {
+  if (!tagger_.empty() && (lang.empty() || lang == "en")) {
     const TokenFeatures features = tagger_features(tokens, finder.text(), gazetteer_, candidates);
     std::vector<std::int32_t> margins;
     const std::vector<TagLabel> labels = tagger_.tag(tokens, features, &margins);

@@ -58,8 +58,10 @@ class EntityExtractor {
   // With another tagger model (an empty one: the rules alone).
   explicit EntityExtractor(TaggerModel tagger);
 
-  // Thread-safe: extract() only reads the gazetteers. lang is the document's main language
-  // (ISO 639-1, "" when unknown); it is a hint only, each word's script decides what applies.
+  // Thread-safe: extract() only reads the gazetteers and the model. lang is the document's main
+  // language (ISO 639-1, "" when unknown): the tagger, which learnt English, reads documents in
+  // English or of unknown language, others keep the rules; otherwise each word's script decides
+  // what applies.
   std::vector<Entity> extract(const Article& article, std::string_view lang = {}) const;
 
   const Gazetteer& gazetteer() const { return gazetteer_; }

@@ -95,5 +95,22 @@ TEST(TaggerTest, TagsAMadeUpTextSensibly) {
   }
 }
 
+TEST(TaggerTest, DocumentsInOtherLanguagesKeepTheRules) {
+  // The tagger learnt English: a German document is read by the rules alone.
+  const EntityExtractor tagged;
+  const EntityExtractor rules{TaggerModel{}};
+  Article article;
+  article.body =
+      "Mara Holt, Sprecherin der Orvane Bergbau AG, sagte am Montag in Velmora, die Gespräche "
+      "mit Dunstan Pell seien beendet.";
+  const auto names = [](const std::vector<Entity>& entities) {
+    std::vector<std::string> out;
+    for (const Entity& e : entities) out.push_back(std::string(to_string(e.type)) + ":" + e.name);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(names(tagged.extract(article, "de")), names(rules.extract(article, "de")));
+}
+
 }  // namespace
 }  // namespace newsdex
