@@ -13,8 +13,9 @@
 
 namespace newsdex {
 
-// The candidates of a document: the tagger's spans over `finder`'s tokens (labels, one per token)
-// and the rule candidates outside Latin script.
+// The candidates of a document: the tagger's spans over `finder`'s tokens (labels and their
+// margins, one per token, TaggerModel::tag), the rule candidates outside Latin script, and the
+// rules' places where the tagger saw nothing.
 std::vector<Candidate> tagged_candidates(const MentionFinder& finder, const Gazetteer& gazetteer,
                                          std::span<const TagLabel> labels,
                                          std::span<const std::int32_t> margins,

@@ -1,6 +1,6 @@
 // The entity tagger: a linear sequence model over BIO labels for people, organisations and places
-// (an averaged perceptron, trained by core/entities/training/train_entities.cpp), decoded per
-// sentence with Viterbi. Its features are tagger_features.hpp's. The model newsdex ships is
+// (an averaged perceptron, trained by core/entities/training/train_entities.cpp), decoded region
+// by region (runs of capitalised words, tagger_features.hpp) with Viterbi. Its features are tagger_features.hpp's. The model newsdex ships is
 // core/entities/data/tagger.model, compiled in; TaggerModel reads and writes that text format.
 #pragma once
 
