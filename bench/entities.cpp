@@ -4,6 +4,8 @@
 // indexer running at a given rate.
 //   usage: entities [SCALE_DIR=/tmp/scale2k] [INDEXER_DOCS_PER_S=215]
 //   NEWSDEX_ENTITY_ERRORS=1 also lists the development part's missed and spurious entities.
+//   NEWSDEX_TAGGER_MODEL=FILE scores another tagger model than the compiled-in one ("none": the
+//   rules alone); NEWSDEX_BROWN_GOLD=DIR other Brown gold files (a part held out of training).
 //   make the corpus with: ../shared/corpus/scale.sh 2000 /tmp/scale2k
 #include <chrono>
 #include <cstdio>
@@ -26,23 +28,40 @@ int main(int argc, char** argv) {
   const fs::path source = NEWSDEX_SOURCE_DIR;
 
   const auto t0 = std::chrono::steady_clock::now();
-  const newsdex::EntityExtractor extractor;
+  const char* model_file = std::getenv("NEWSDEX_TAGGER_MODEL");
+  const newsdex::EntityExtractor extractor = [&] {
+    if (model_file == nullptr) return newsdex::EntityExtractor();
+    if (std::string_view(model_file) == "none")
+      return newsdex::EntityExtractor(newsdex::TaggerModel{});
+    std::ifstream in(model_file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    auto model = newsdex::TaggerModel::parse(s.str());
+    if (!model.ok()) {
+      std::cerr << model_file << ": " << model.error().message << '\n';
+      std::exit(1);
+    }
+    return newsdex::EntityExtractor(std::move(model.value()));
+  }();
   const double build_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::cout << "gazetteer: " << extractor.gazetteer().size() << " phrases, built in "
+  std::cout << "gazetteer: " << extractor.gazetteer().size()
+            << " phrases, tagger: " << extractor.tagger().features() << " features, built in "
             << build_s * 1000 << " ms\n";
 
   const bool show_errors = std::getenv("NEWSDEX_ENTITY_ERRORS") != nullptr;
   const fs::path corpus = source.parent_path() / "shared/corpus";
   const fs::path gold = source / "tests/data/gold";
+  const char* brown_gold = std::getenv("NEWSDEX_BROWN_GOLD");
+  const fs::path brown = brown_gold != nullptr ? fs::path(brown_gold) : gold / "brown";
   struct Part {
     const char* name;
     fs::path documents;
     fs::path gold;
     std::string_view split;
   };
-  for (const Part& part : {Part{"brown dev", corpus / "brown", gold / "brown", "dev"},
-                           Part{"brown test", corpus / "brown", gold / "brown", "test"},
+  for (const Part& part : {Part{"brown dev", corpus / "brown", brown, "dev"},
+                           Part{"brown test", corpus / "brown", brown, "test"},
                            Part{"examples", source / "examples", gold / "examples", "dev"},
                            Part{"seeds", corpus / "seeds", gold, {}}}) {
     if (!fs::exists(part.documents)) {

@@ -2,12 +2,65 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <stdexcept>
 
 #include "entity_text.hpp"
 #include "mention_finder.hpp"
+#include "normalize.hpp"
 #include "person_resolution.hpp"
+#include "tagged_mentions.hpp"
 
 namespace newsdex {
+namespace {
+
+TaggerModel compiled_in_model() {
+  auto model = TaggerModel::parse(tagger_data::model());
+  // The model is compiled in and a unit test reads it: failing here is a broken build.
+  if (!model.ok()) throw std::logic_error(model.error().message);
+  return std::move(model.value());
+}
+
+// "the Commission" after "the Coosa Valley Planning Commission", "the League" after "the League
+// of Women Voters": a one-word organisation that is the first or last word of exactly one longer
+// organisation of the document is that organisation.
+void merge_short_organisations(std::vector<Entity>& entities) {
+  const auto words_of = [](const std::string& name) {
+    std::vector<std::string> words;
+    std::size_t at = 0;
+    while (at <= name.size()) {
+      const std::size_t space = std::min(name.find(' ', at), name.size());
+      if (space > at) words.push_back(fold(name.substr(at, space - at)));
+      at = space + 1;
+    }
+    return words;
+  };
+  for (std::size_t s = 0; s < entities.size(); ++s) {
+    if (entities[s].type != EntityType::org) continue;
+    const auto short_words = words_of(entities[s].name);
+    if (short_words.size() != 1) continue;
+    std::optional<std::size_t> into;
+    bool several = false;
+    for (std::size_t l = 0; l < entities.size(); ++l) {
+      if (l == s || entities[l].type != EntityType::org) continue;
+      const auto words = words_of(entities[l].name);
+      if (words.size() < 2 || (words.front() != short_words[0] && words.back() != short_words[0]))
+        continue;
+      several = several || into.has_value();
+      into = l;
+    }
+    if (!into || several) continue;
+    auto& mentions = entities[*into].mentions;
+    mentions.insert(mentions.end(), entities[s].mentions.begin(), entities[s].mentions.end());
+    std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+      return std::pair(a.field, a.offset) < std::pair(b.field, b.offset);
+    });
+    entities[s].mentions.clear();
+  }
+  std::erase_if(entities, [](const Entity& e) { return e.mentions.empty(); });
+}
+
+}  // namespace
 
 std::string_view to_string(EntityType type) {
   switch (type) {
@@ -45,21 +98,35 @@ std::vector<std::pair<std::string, unsigned>> Entity::forms() const {
   return out;
 }
 
-EntityExtractor::EntityExtractor() = default;
+ArticleText article_text(const Article& article) {
+  ArticleText out;
+  out.byline_at = article.byline.empty() ? 0 : 3;
+  out.text = (article.byline.empty() ? "" : "By ") + article.byline + "\n\n";
+  out.title_at = out.text.size();
+  out.text += article.title + "\n\n";
+  out.body_at = out.text.size();
+  out.text += article.body;
+  return out;
+}
 
-std::vector<Entity> EntityExtractor::extract(const Article& article,
-                                             std::string_view /*lang*/) const {
+EntityExtractor::EntityExtractor() : tagger_(compiled_in_model()) {}
+
+EntityExtractor::EntityExtractor(TaggerModel tagger) : tagger_(std::move(tagger)) {}
+
+std::vector<Entity> EntityExtractor::extract(const Article& article, std::string_view lang) const {
   // One text, so one pass sees the byline, the title and the body; offsets map back per field.
-  const std::string byline_prefix = article.byline.empty() ? "" : "By ";
-  std::string text = byline_prefix + article.byline + "\n\n";
-  const std::size_t title_at = text.size();
-  text += article.title + "\n\n";
-  const std::size_t body_at = text.size();
-  text += article.body;
-
-  MentionFinder finder(gazetteer_, std::move(text));
-  const std::vector<Candidate> candidates = finder.run();
+  ArticleText text = article_text(article);
+  const std::size_t title_at = text.title_at;
+  const std::size_t body_at = text.body_at;
+  MentionFinder finder(gazetteer_, std::move(text.text));
+  std::vector<Candidate> candidates = finder.run();
   const auto& tokens = finder.tokens();
+  if (!tagger_.empty() && (lang.empty() || lang == "en")) {
+    const TokenFeatures features = tagger_features(tokens, finder.text(), gazetteer_, candidates);
+    std::vector<std::int32_t> margins;
+    const std::vector<TagLabel> labels = tagger_.tag(tokens, features, &margins);
+    candidates = tagged_candidates(finder, gazetteer_, labels, margins, candidates);
+  }
 
   const auto mention_of = [&](const Candidate& r) {
     Mention m;
@@ -69,7 +136,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article,
     m.field = at >= body_at ? Field::body : at >= title_at ? Field::title : Field::byline;
     m.offset = at - (m.field == Field::body    ? body_at
                      : m.field == Field::title ? title_at
-                                               : byline_prefix.size());
+                                               : text.byline_at);
     return m;
   };
 
@@ -83,6 +150,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article,
     if (fresh) entities.push_back(Entity{c.type, c.name, {}});
     entities[it->second].mentions.push_back(mention_of(c));
   }
+  merge_short_organisations(entities);
   for (const auto& group : group_people(candidates, tokens, gazetteer_)) {
     Entity person{EntityType::person, {}, {}};
     for (std::size_t r : group) person.mentions.push_back(mention_of(candidates[r]));

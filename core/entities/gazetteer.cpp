@@ -103,6 +103,19 @@ Gazetteer::Gazetteer() {
   add_tables();
   add_countries();
   add_cities();
+  const std::pair<const std::unordered_set<std::string>*, WordList> lists[] = {
+      {&given_names_, WordList::given_name},   {&word_given_names_, WordList::word_given_name},
+      {&name_words_, WordList::name_word},     {&titles_, WordList::title},
+      {&role_nouns_, WordList::role_noun},     {&org_words_, WordList::org_word},
+      {&common_words_, WordList::common_word}, {&calendar_names_, WordList::calendar_name},
+      {&speech_verbs_, WordList::speech_verb}};
+  for (const auto& [set, bit] : lists)
+    for (const std::string& word : *set) word_lists_[word] |= static_cast<std::uint16_t>(bit);
+}
+
+std::uint16_t Gazetteer::word_lists(std::string_view key) const {
+  const auto it = word_lists_.find(std::string(key));
+  return it == word_lists_.end() ? 0 : it->second;
 }
 
 void Gazetteer::add(EntityType type, std::string_view name, std::string_view alias, bool acronym,
@@ -266,6 +279,8 @@ const GazetteerEntry* Gazetteer::find(std::string_view phrase) const {
 std::optional<GazetteerMatch> Gazetteer::match(std::span<const Token> tokens, std::size_t i) const {
   const Token& first = tokens[i];
   if (first.digit) return std::nullopt;
+  if (first.script == Script::latin && !first.cap)
+    return std::nullopt;  // names start with a capital
   // Cyrillic names take case endings ("Пакистана", "Азербайджане"); Arabic glues on prefixes
   // ("وباكستان", "الباكستان"). Try the plain word, then the word without them.
   const std::string first_key = match_key(first);
@@ -292,7 +307,6 @@ std::optional<GazetteerMatch> Gazetteer::match(std::span<const Token> tokens, st
   }
   if (longest_phrase == 0) return std::nullopt;
   const bool latin = first.script == Script::latin;
-  if (latin && !first.cap) return std::nullopt;
   const std::size_t longest = std::min(longest_phrase, tokens.size() - i);
   for (std::size_t n = longest; n >= 1; --n) {
     // A name never runs across a sentence or line break.

@@ -31,6 +31,19 @@ struct GazetteerEntry {
   bool ambiguous = false;    // a name that is also a word or a given name: only after "in", "at"...
 };
 
+// The word lists of Gazetteer, as bits (Gazetteer::word_lists).
+enum class WordList : std::uint16_t {
+  given_name = 1,
+  word_given_name = 2,
+  name_word = 4,
+  title = 8,
+  role_noun = 16,
+  org_word = 32,
+  common_word = 64,
+  calendar_name = 128,
+  speech_verb = 256,
+};
+
 struct GazetteerMatch {
   const GazetteerEntry* entry = nullptr;
   std::size_t length = 0;  // tokens matched
@@ -77,6 +90,8 @@ class Gazetteer {
     return calendar_names_.contains(std::string(key));
   }
   std::size_t size() const { return entries_.size(); }
+  // Every word list a folded word is in, as WordList bits, in one look-up.
+  std::uint16_t word_lists(std::string_view key) const;
 
  private:
   void add(EntityType type, std::string_view name, std::string_view alias, bool acronym,
@@ -95,6 +110,7 @@ class Gazetteer {
   std::unordered_set<std::string> titles_, role_nouns_, given_names_, word_given_names_,
       name_words_, org_words_, common_words_, speech_verbs_, calendar_names_, particles_;
   std::vector<std::string> surname_endings_;
+  std::unordered_map<std::string, std::uint16_t> word_lists_;
 };
 
 // Hand-written fact tables (gazetteer_tables.cpp) and the city data, compiled in at build time from

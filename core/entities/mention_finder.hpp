@@ -33,6 +33,7 @@ class MentionFinder {
   std::vector<Candidate> run();
 
   const std::vector<entity_text::Token>& tokens() const { return tokens_; }
+  const std::string& text() const { return text_; }
   // The text of tokens [b, e).
   std::string surface_of(std::size_t b, std::size_t e) const;
 

@@ -8,6 +8,7 @@
 #include "entity_table.hpp"
 #include "entity_text.hpp"
 #include "formats.hpp"
+#include "language.hpp"
 #include "normalize.hpp"
 
 namespace newsdex {
@@ -90,15 +91,19 @@ Result<EntityScores> evaluate_entities(const EntityExtractor& extractor,
     if (!split.empty() && gold.value("split", "") != split) continue;
     const std::string name = gold.value("document", "");
     const auto bytes = slurp(documents_dir / name);
-    if (!bytes) return make_error(Errc::not_found, "cannot read " + (documents_dir / name).string());
+    if (!bytes)
+      return make_error(Errc::not_found, "cannot read " + (documents_dir / name).string());
     // Parsed as the indexer parses it, so titles, bylines and front matter are fields, not text.
     const auto format = format_for(name);
     if (!format) return make_error(Errc::unsupported, "not a document format: " + name);
     auto articles = parse_document(*format, *bytes);
     if (!articles) return make_error(articles.error().code, name + ": " + articles.error().message);
     std::vector<Entity> found;
-    for (const Article& article : *articles)
-      for (Entity& entity : extractor.extract(article, "")) found.push_back(std::move(entity));
+    // In the language the indexer would detect: it decides whether the tagger reads the text.
+    for (const Article& article : *articles) {
+      const std::string lang = detect_languages(article.body, article.lang_hint).lang;
+      for (Entity& entity : extractor.extract(article, lang)) found.push_back(std::move(entity));
+    }
     docs.push_back(Doc{name, std::move(gold), table.add_document(found)});
   }
   if (docs.empty())
