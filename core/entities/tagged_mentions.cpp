@@ -58,6 +58,22 @@ std::vector<Span> spans_of(std::span<const Token> tokens, std::span<const TagLab
     b = e;
     if (latin(tokens, begin, e)) spans.push_back(Span{type, begin, e});
   }
+  // Names of one type side by side that one rule candidate of that type covers are one name: the
+  // tagger may begin "D.C." afresh after "Washington,", the rules know "City, State".
+  const auto covered = [&](const Span& a, const Span& b) {
+    return std::any_of(rules.begin(), rules.end(), [&](const Candidate& c) {
+      return c.type == a.type && c.begin_tok <= a.begin && b.end <= c.end_tok;
+    });
+  };
+  for (std::size_t i = 0; i + 1 < spans.size();) {
+    if (spans[i].type == spans[i + 1].type && spans[i].end == spans[i + 1].begin &&
+        covered(spans[i], spans[i + 1])) {
+      spans[i].end = spans[i + 1].end;
+      spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    } else {
+      ++i;
+    }
+  }
   return spans;
 }
 
