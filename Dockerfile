@@ -11,6 +11,7 @@
 # The configuration is /etc/newsdex/newsdex.toml (config/newsdex.toml with the paths below and an
 # HTTP listener on all of the container's interfaces); mount your own file there to change it.
 # Flags after the image name override it, e.g. `newsdex-indexer --config ... --once`.
+# docker-compose.yml runs both daemons (and optionally a xapian-tcpsrv shard server) from this image.
 
 # --- build: the very steps CI runs (scripts/setup, then the CMake configure/build) ---------------
 FROM debian:12 AS build
@@ -24,12 +25,12 @@ RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
  && cmake --build build \
  && cmake --install build --prefix /opt/newsdex
 
-# --- runtime: the shared libraries the binaries link, nothing else -------------------------------
+# --- runtime: the shared libraries the binaries link, and xapian-tools for shard servers ---------
 FROM debian:12-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libxapian30 libicu72 libcld2-0 libpoppler-cpp0v5 libxml2 libtomlplusplus3 \
-      libspdlog1.10 libfmt9 libssl3 libsystemd0 libmd4c0 libyaml-cpp0.7 zlib1g \
+      libspdlog1.10 libfmt9 libssl3 libsystemd0 libmd4c0 libyaml-cpp0.7 zlib1g xapian-tools \
  && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --system --user-group --home-dir /data --no-create-home --shell /usr/sbin/nologin newsdex \
