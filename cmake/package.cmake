@@ -43,6 +43,10 @@ foreach(unit IN LISTS units)
   get_filename_component(name ${unit} NAME)
   file(READ ${unit} text)
   string(REPLACE "/usr/local/bin/" "${NEWSDEX_PACKAGE_PREFIX}/bin/" text "${text}")
+  # The hand-install steps in the header are what the package has done.
+  string(REGEX REPLACE "# Install: [^\n]*\n(#          [^\n]*\n)*"
+         "# Installed by the newsdex package, whose postinst made the user: set [paths] in\n# /etc/newsdex/newsdex.toml, then systemctl enable --now newsdex-indexer newsdex-searchd\n"
+         text "${text}")
   file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/systemd/${name} CONTENT "${text}")
   install(FILES ${CMAKE_BINARY_DIR}/systemd/${name} DESTINATION ${NEWSDEX_SYSTEMD_UNIT_DIR}
           COMPONENT deb EXCLUDE_FROM_ALL)
