@@ -64,7 +64,7 @@ done
 ok "man pages of newsdex, newsdex-indexer, newsdex-searchd hold every option of their --help"
 
 # Index and search as the service would: the newsdex user, the shipped config.
-sh /tmp/smoke.sh /etc/newsdex/newsdex.toml /srv/newsdex/docs
+sh /tmp/smoke.sh /etc/newsdex/newsdex.toml /srv/newsdex/docs /var/lib/newsdex/index
 ok "indexed and searched as newsdex with /etc/newsdex/newsdex.toml"
 
 # Reinstall: postinst again (the user exists), and an edited conffile is kept.
