@@ -1,7 +1,8 @@
 # Clean Debian 12 roots for the package tests (sourced by tests/package/deb_root_test and
 # scripts/dockerfile-root). A minimal bookworm root (debootstrap --variant=minbase, about a minute)
 # is made once and kept in $NEWSDEX_CACHE_DIR (default ~/.cache/newsdex) with the packages apt
-# fetched into it, so later runs copy it instead of bootstrapping and rarely download.
+# fetched into it ($roots_archives, mounted into each root; a script that runs apt in several roots
+# at once points it elsewhere), so later runs copy it instead of bootstrapping and rarely download.
 # NEWSDEX_DEBIAN_MIRROR overrides debootstrap's default mirror.
 
 roots_cache=${NEWSDEX_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/newsdex}
@@ -20,11 +21,24 @@ roots_check_tools() {
   done
 }
 
-# roots_ensure_base: bootstraps the cached root when it is missing.
-roots_ensure_base() {
-  [ -d "$roots_base" ] && return 0
-  echo "bootstrapping a minimal bookworm root into $roots_base"
+# roots_lock NAME: holds $roots_cache/NAME.lock (on descriptor 9) until the calling script exits,
+# so runs from several build folders at once take their turns.
+roots_lock() {
   mkdir -p "$roots_cache"
+  exec 9>"$roots_cache/$1.lock"
+  flock 9
+}
+
+# roots_ensure_base: bootstraps the cached root when it is missing (one bootstrap at a time).
+roots_ensure_base() {
+  mkdir -p "$roots_cache"
+  exec 8>"$roots_cache/bootstrap.lock"
+  flock 8
+  if [ -d "$roots_base" ]; then
+    exec 8>&-
+    return 0
+  fi
+  echo "bootstrapping a minimal bookworm root into $roots_base"
   rm -rf "$roots_base.partial"
   # shellcheck disable=SC2086  # an empty mirror is no argument
   debootstrap --variant=minbase bookworm "$roots_base.partial" ${NEWSDEX_DEBIAN_MIRROR:-} \
@@ -33,6 +47,7 @@ roots_ensure_base() {
   chroot "$roots_base.partial" apt-get update -qq
   chroot "$roots_base.partial" apt-get clean
   mv "$roots_base.partial" "$roots_base"
+  exec 8>&-
 }
 
 # roots_copy DIR: a fresh copy of the cached root in DIR.
