@@ -53,7 +53,8 @@ TEST(ServerQueue, RequestsWaitingTooLongForAWorkerAreRefused) {
   BlockingBackend backend(release.get_future().share(), &entered);
   Metrics metrics;
   RouterOptions router_options;
-  router_options.limits.queue_timeout = std::chrono::milliseconds(20);
+  // Long enough that the first request, on a loaded machine, still reaches the idle worker.
+  router_options.limits.queue_timeout = std::chrono::milliseconds(250);
   Router router(backend, metrics, router_options);
   ServerOptions server_options;
   server_options.listen = "127.0.0.1:0";
@@ -65,11 +66,17 @@ TEST(ServerQueue, RequestsWaitingTooLongForAWorkerAreRefused) {
 
   auto first = std::async(std::launch::async,
                           [&] { return newsdex::testing::http(port, "GET", "/search?q=a"); });
-  entered.get_future().wait();  // the only worker is busy with the first search
+  // The only worker is busy with the first search (bounded: never hang a CI run).
+  if (entered.get_future().wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+    release.set_value();
+    server.stop();
+    serving.join();
+    FAIL() << "the first search never reached the worker: " << first.get().status;
+  }
   auto second = std::async(std::launch::async,
                            [&] { return newsdex::testing::http(port, "GET", "/search?q=b"); });
   // The second request now waits for the worker; far longer than queue_timeout.
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
   release.set_value();
   EXPECT_EQ(first.get().status, 200);
   const auto refused = second.get();
