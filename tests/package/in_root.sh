@@ -33,7 +33,7 @@ grep -qx /etc/newsdex/newsdex.toml /var/lib/dpkg/info/newsdex.conffiles || fail 
 ok "conffile /etc/newsdex/newsdex.toml root:newsdex 0640"
 
 # The units: each ExecStart names a program the package installed (xapian-* come from xapian-tools).
-for unit in newsdex-indexer newsdex-searchd newsdex-replicate-server newsdex-replica; do
+for unit in newsdex-indexer newsdex-searchd newsdex-replicate-server newsdex-replica newsdex-replica@; do
   file=/lib/systemd/system/$unit.service
   [ -f "$file" ] || fail "no $file"
   program=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$file")
