@@ -4,7 +4,10 @@
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
+#include <atomic>
+#include <exception>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "index_writer.hpp"
@@ -21,6 +24,22 @@ ShardLayout target_layout(const fs::path& dir, unsigned shards) {
   if (shards > 1) return planned_layout(dir, shards);
   const auto single = dir / "shards-1" / "00";
   return ShardLayout{single, {single}, true};
+}
+
+// Copies, as stored, every document of the old databases whose path belongs in new shard `shard`.
+void copy_shard(const std::vector<fs::path>& old_shards, unsigned shard, unsigned shards,
+                Xapian::WritableDatabase& into, std::atomic<std::uint64_t>& copied) {
+  for (const auto& path : old_shards) {
+    Xapian::Database old(path.string());
+    for (auto it = old.valuestream_begin(schema::kSlotSourcePath);
+         it != old.valuestream_end(schema::kSlotSourcePath); ++it) {
+      if (shard_of(*it, shards) != shard) continue;
+      const auto doc = old.get_document(it.get_docid());
+      count_spellings(into, doc, +1);
+      into.add_document(doc);
+      ++copied;
+    }
+  }
 }
 
 void copy_metadata(const Xapian::Database& from, Xapian::WritableDatabase& to) {
@@ -57,17 +76,25 @@ Result<ReshardResult> reshard_index(const fs::path& dir, unsigned shards) {
                                      : new_shards.front();
     copy_metadata(old_dbs.front(), new_meta);
 
-    for (std::size_t i = old_layout->sharded() ? 1 : 0; i < old_dbs.size(); ++i) {
-      auto& old = old_dbs[i];
-      for (auto it = old.postlist_begin(""); it != old.postlist_end(""); ++it) {
-        auto doc = old.get_document(*it);
-        auto& into = new_shards[shard_of(doc.get_value(schema::kSlotSourcePath), shards)];
-        count_spellings(into, doc, +1);
-        into.add_document(doc);
-        if (++result.documents % 20'000 == 0)
-          spdlog::info("resharding {}: {} documents copied", dir.string(), result.documents);
-      }
+    // One thread per new shard, each with read handles of its own on the old documents and the
+    // only use of its new database: copying is reading positions and writing them again, and the
+    // shards are written in parallel as the indexer writes them.
+    std::vector<std::exception_ptr> failures(shards);
+    std::atomic<std::uint64_t> copied = 0;
+    {
+      std::vector<std::jthread> copiers;
+      for (unsigned s = 0; s < shards; ++s)
+        copiers.emplace_back([&, s] {
+          try {
+            copy_shard(old_layout->shards, s, shards, new_shards[s], copied);
+          } catch (...) {
+            failures[s] = std::current_exception();
+          }
+        });
     }
+    for (const auto& failure : failures)
+      if (failure) std::rethrow_exception(failure);
+    result.documents = copied;
     for (auto& db : new_shards) db.commit();
     if (target.sharded()) new_meta.commit();
     new_shards.clear();
