@@ -51,6 +51,15 @@ void write_corpus(const std::filesystem::path& docs) {
   testing::age_files(docs);
 }
 
+// The corpus in dir/docs, indexed into dir/index as `shards` shards.
+Config corpus_indexed(const std::filesystem::path& dir, unsigned shards) {
+  auto config = testing::config_in(dir);
+  write_corpus(config.paths.docs);
+  config.index.shards = shards;
+  testing::index_once_checked(config);
+  return config;
+}
+
 // What a reader gets for a query: (weight, path) from best to worst (documents of equal weight
 // are in docid order, and document ids differ between layouts: by path then).
 std::vector<std::pair<double, std::string>> ranking(const std::filesystem::path& index,
@@ -161,10 +170,7 @@ TEST(ShardedIndex, TwoShardsReadAsTheOneDatabaseIndex) {
 
 TEST(ShardedIndex, AnIndexKeepsItsShardCountUntilResharded) {
   TempDir tmp;
-  auto config = testing::config_in(tmp.path());
-  write_corpus(config.paths.docs);
-  config.index.shards = 2;
-  testing::index_once_checked(config);
+  auto config = corpus_indexed(tmp.path(), 2);
   config.index.shards = 3;
   auto refused = index_once(config);
   ASSERT_FALSE(refused);
@@ -188,10 +194,7 @@ TEST(ShardedIndex, AnIndexKeepsItsShardCountUntilResharded) {
 
 TEST(ShardedIndex, CheckFindsADocumentOutsideItsPathsShard) {
   TempDir tmp;
-  auto config = testing::config_in(tmp.path());
-  write_corpus(config.paths.docs);
-  config.index.shards = 2;
-  testing::index_once_checked(config);
+  auto config = corpus_indexed(tmp.path(), 2);
   auto report = check_index(config);
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_TRUE(report->differences.empty());
