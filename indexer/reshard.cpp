@@ -1,7 +1,6 @@
 #include "reshard.hpp"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include <atomic>
