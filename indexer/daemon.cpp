@@ -19,17 +19,17 @@ namespace {
 // them.
 auto restart_only_settings(const Config& c) {
   const auto& i = c.indexer;
-  return std::tie(c.paths.docs, c.paths.index, c.index.shards, i.workers, i.queue_capacity, i.max_file_bytes,
-                  i.isolate_formats, i.parse_helper, i.parse_timeout_ms, i.parse_cpu_seconds,
-                  i.parse_memory_mb);
+  return std::tie(c.paths.docs, c.paths.index, c.index.shards, i.workers, i.queue_capacity,
+                  i.max_file_bytes, i.isolate_formats, i.parse_helper, i.parse_timeout_ms,
+                  i.parse_cpu_seconds, i.parse_memory_mb);
 }
 
 // The settings a reload takes over while running.
 template <class SomeConfig>  // Config or const Config
 auto live_settings(SomeConfig& c) {
   auto& i = c.indexer;
-  return std::tie(c.log, i.ignore, i.debounce_ms, i.commit_interval_ms, i.commit_every_docs,
-                  i.commit_floor_ms);
+  return std::tie(c.log, i.ignore, i.debounce_ms, i.commit_floor_ms, i.commit_interval_ms,
+                  i.commit_interval_max_ms, i.commit_every_docs);
 }
 
 }  // namespace
@@ -42,12 +42,18 @@ Daemon::Impl::Impl(Config c, std::function<Result<Config>()> r)
 void Daemon::Impl::apply_live_settings(const Config& c) {
   ignore = IgnoreRules(c.indexer.ignore);
   changes.set_debounce(milliseconds(c.indexer.debounce_ms));
-  commit_interval_ms = c.indexer.commit_interval_ms;
-  commit_every_docs = c.indexer.commit_every_docs;
   commit_floor_ms = c.indexer.commit_floor_ms;
+  commit_interval_ms = c.indexer.commit_interval_ms;
+  commit_interval_max_ms = c.indexer.commit_interval_max_ms;
+  commit_every_docs = c.indexer.commit_every_docs;
   if (auto level = spdlog::level::from_str(c.log.level);
       level != spdlog::level::off || c.log.level == "off")
     spdlog::set_level(level);
+}
+
+CommitTimes Daemon::Impl::commit_times() const {
+  return {milliseconds(commit_floor_ms.load()), milliseconds(commit_interval_ms.load()),
+          milliseconds(commit_interval_max_ms.load()), commit_every_docs.load()};
 }
 
 void Daemon::Impl::wait_for_signals() {

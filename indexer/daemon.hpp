@@ -1,7 +1,7 @@
 // The watching indexer (`newsdex-indexer` without --once): reconciles the directory with the
 // index at start, then keeps it in step with every save, rename and delete. Commits adapt: as soon
-// as nothing more is waiting (at most every commit_floor_ms), and under a backlog in large
-// batches, every commit_interval_ms or commit_every_docs documents. SIGTERM/SIGINT finish the
+// as nothing more is waiting (at most every commit_floor_ms), and under a backlog in batches that
+// grow while it lasts (commit_policy.hpp). SIGTERM/SIGINT finish the
 // current batch, commit and return 0; SIGHUP reloads the config.
 //
 // When the index cannot be written (a full disk, a read-only index) the daemon keeps the last

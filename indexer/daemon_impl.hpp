@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "change_queue.hpp"
+#include "commit_policy.hpp"
 #include "daemon.hpp"
 #include "ignore_rules.hpp"
 #include "index_state.hpp"
@@ -71,14 +72,18 @@ struct Daemon::Impl {
   bool stopping = false;
 
   // Read by the writer thread, changed by SIGHUP.
-  std::atomic<unsigned> commit_interval_ms{1000};
-  std::atomic<unsigned> commit_every_docs{1000};
   std::atomic<unsigned> commit_floor_ms{20};
+  std::atomic<unsigned> commit_interval_ms{1000};
+  std::atomic<unsigned> commit_interval_max_ms{8000};
+  std::atomic<unsigned> commit_every_docs{2000};
+  // Writer-thread state: when the next commit is due.
+  CommitPolicy policy{commit_times()};
 
   Impl(Config c, std::function<Result<Config>()> r);
 
   // --- start and stop (daemon.cpp) ---------------------------------------------------------------
   void apply_live_settings(const Config& c);
+  CommitTimes commit_times() const;
   void wait_for_signals();
   void on_reload();
   void begin_stop();

@@ -15,8 +15,7 @@ namespace newsdex {
 
 void Daemon::Impl::write_loop() {
   IndexerCounters counters;
-  auto last_commit = Clock::now();
-  auto last_log = last_commit;
+  auto last_log = Clock::now();
   std::uint64_t applied_since_log = 0;
   for (;;) {
     if (!writer) {
@@ -24,17 +23,9 @@ void Daemon::Impl::write_loop() {
       break;
     }
     try {
-      // Idle (nothing waiting): commit at once, kept commit_floor_ms apart. Under a backlog:
-      // large batches, every commit_interval_ms or commit_every_docs documents.
-      const auto gap = [&] {
-        return milliseconds(pool->queued() == 0 ? commit_floor_ms.load()
-                                                : commit_interval_ms.load());
-      };
-      const auto wait = writer->pending()
-                            ? std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(
-                                                            last_commit + gap() - Clock::now()))
-                            : milliseconds(500);
-      auto update = pool->next_for(wait);
+      policy.set_times(commit_times());
+      auto update = pool->next_for(
+          policy.wait(Clock::now(), writer->pending(), pool->queued() > 0, milliseconds(500)));
       if (update) {
         try {
           apply(*update, counters);
@@ -48,10 +39,9 @@ void Daemon::Impl::write_loop() {
         break;
       }
       const auto now = Clock::now();
-      if (writer->pending() &&
-          (now - last_commit >= gap() || writer->pending() >= commit_every_docs.load())) {
+      if (const bool backlog = pool->queued() > 0; policy.due(now, writer->pending(), backlog)) {
         commit(counters, "watching");
-        last_commit = now;
+        policy.committed(now, backlog);
         retry_delay = kFirstRetry;  // writing works again, for real
       }
       if (applied_since_log && now - last_log >= std::chrono::seconds(2)) {

@@ -41,6 +41,7 @@ void read_indexer(Section& s, IndexerConfig& c) {
   s.read("max_file_bytes", c.max_file_bytes, 1, 1ull << 40);
   s.read("workers", c.workers, 0, kMaxThreads);
   s.read("commit_interval_ms", c.commit_interval_ms, 1, kHourMs);
+  s.read("commit_interval_max_ms", c.commit_interval_max_ms, 1, kHourMs);
   s.read("commit_every_docs", c.commit_every_docs, 1, 10'000'000);
   s.read("commit_floor_ms", c.commit_floor_ms, 0, kHourMs);
   s.require(c.commit_floor_ms <= c.commit_interval_ms, "commit_floor_ms",

@@ -28,9 +28,10 @@ struct IndexConfig {
 struct IndexerConfig {
   std::uint64_t max_file_bytes = 64ull << 20;  // larger files are skipped
   unsigned workers = 0;                        // parse/analyse threads; 0 = one per core
-  unsigned commit_interval_ms = 1000;          // under a backlog: commit this often...
-  unsigned commit_every_docs = 1000;           // ... or after this many documents
   unsigned commit_floor_ms = 20;               // idle: commit at once, but not more often
+  unsigned commit_interval_ms = 1000;          // under a backlog: first commit after this...
+  unsigned commit_interval_max_ms = 8000;      // ... then twice as long each time, up to this
+  unsigned commit_every_docs = 2000;           // ... or after this many documents
   unsigned debounce_ms = 10;                   // a burst of saves of one file indexes it once
   unsigned queue_capacity = 256;               // documents in flight between stages
   std::vector<std::string> ignore = {".*", "*~", "*.swp", "*.tmp", "*.part", ".#*", "4913"};

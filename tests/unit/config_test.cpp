@@ -159,6 +159,7 @@ TEST(ConfigTest, OutOfRangeValuesAreErrors) {
       {"indexer", "workers", "100000", "must be between 0 and 1024 (got 100000)"},
       {"indexer", "commit_interval_ms", "0", "must be between 1 and 3600000 (got 0)"},
       {"indexer", "commit_every_docs", "0", "must be between 1 and 10000000 (got 0)"},
+      {"indexer", "commit_interval_max_ms", "0", "must be between 1 and 3600000 (got 0)"},
       {"indexer", "commit_floor_ms", "2000", "must not exceed indexer.commit_interval_ms"},
       {"indexer", "max_file_bytes", "0", "must be between 1 and 1099511627776 (got 0)"},
       {"indexer", "queue_capacity", "-5", "must be between 1 and 1000000 (got -5)"},
@@ -241,6 +242,7 @@ index = "/var/lib/newsdex/index"
 max_file_bytes = 1_048_576
 workers = 3
 commit_interval_ms = 500
+commit_interval_max_ms = 4000
 commit_every_docs = 64
 commit_floor_ms = 5
 debounce_ms = 0
@@ -306,8 +308,8 @@ json = true
   ASSERT_TRUE(config.ok()) << config.error().message;
   Config expected;
   expected.paths = {"/srv/news", "/var/lib/newsdex/index"};
-  expected.indexer = {1048576, 3, 500, 64, 5, 0, 32, {"*.bak"}, {"pdf"}, "/opt/newsdex/helper",
-                      5000,    0, 512};
+  expected.indexer = {
+      1048576, 3, 5, 500, 4000, 64, 0, 32, {"*.bak"}, {"pdf"}, "/opt/newsdex/helper", 5000, 0, 512};
   expected.server = {{"/var/lib/newsdex/archive", "tcp://shard2:33333"},
                      "[::1]:9200",
                      "/run/newsdex/q.sock",
