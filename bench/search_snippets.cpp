@@ -21,6 +21,7 @@
 #include "indexer.hpp"
 #include "schema.hpp"
 #include "searcher.hpp"
+#include "stored_record.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -133,7 +134,7 @@ int main(int argc, char** argv) {
         enquire.set_query(qp.parse_query(q, Xapian::QueryParser::FLAG_PHRASE));
         Xapian::MSet mset = enquire.get_mset(0, 10);
         for (auto m = mset.begin(); m != mset.end(); ++m) {
-          (void)mset.snippet(m.get_document().get_value(newsdex::schema::kSlotBody), 200,
+          (void)mset.snippet(newsdex::stored_record::body_of(m.get_document()).value(), 200,
                              Xapian::Stem("english"));
         }
       }));

@@ -56,11 +56,13 @@ json hit_fields(const Xapian::Document& doc, const json& data, unsigned fields, 
   return entry;
 }
 
-std::string hit_summary(const Xapian::Document& doc, std::size_t length,
-                        const HighlightTags& tags) {
+Result<std::string> hit_summary(const Xapian::Document& doc, std::size_t length,
+                                const HighlightTags& tags) {
+  auto body = stored_record::body_of(doc);
+  if (!body) return body.error();
   const std::vector<std::uint32_t> offsets =
       decode_word_offsets(doc.get_value(schema::kSlotWordOffsets));
-  return snippet_from_offsets(doc.get_value(schema::kSlotBody), offsets, {}, length, tags);
+  return snippet_from_offsets(*body, offsets, {}, length, tags);
 }
 
 }  // namespace newsdex::searchd

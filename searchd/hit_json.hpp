@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "result.hpp"
 #include "snippet.hpp"
 
 namespace newsdex::searchd {
@@ -26,6 +27,8 @@ nlohmann::json hit_fields(const Xapian::Document& doc, const nlohmann::json& dat
 
 // The opening of the body, about `length` characters cut at a sentence or word boundary and
 // HTML-escaped: a hit's summary when no query words pick its passage.
-std::string hit_summary(const Xapian::Document& doc, std::size_t length, const HighlightTags& tags);
+// An unreadable body (Errc::parse_error) is the caller's to report.
+Result<std::string> hit_summary(const Xapian::Document& doc, std::size_t length,
+                                const HighlightTags& tags);
 
 }  // namespace newsdex::searchd

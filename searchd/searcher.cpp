@@ -393,8 +393,10 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
       const MatchedTerms hit_terms =
           per_hit_terms ? matched_terms(outcome.enquire, hit) : MatchedTerms{};
       const MatchedTerms& terms = per_hit_terms ? hit_terms : all_terms;
-      entry["snippet"] = body_snippet(db, mset, hit, doc, doc.get_value(schema::kSlotBody), langs,
-                                      terms, request.snippet, tags);
+      auto body = stored_record::body_of(doc);
+      if (!body) return unreadable(*hit, body.error());
+      entry["snippet"] =
+          body_snippet(db, mset, hit, doc, *body, langs, terms, request.snippet, tags);
       entry["title_highlighted"] = highlight_title(
           analyzer_, title, langs.empty() ? std::string() : langs.front(), terms, tags);
     }
@@ -440,7 +442,9 @@ ApiResult<json> Searcher::neighbour_hits(Xapian::Enquire& enquire, unsigned limi
     auto record = stored_record::decode(doc.get_data(), stored_record::kHead);
     if (!record) return unreadable(*hit, record.error());
     json entry = hit_fields(doc, record->fields, kAllHitFields, hit.get_weight());
-    entry["snippet"] = hit_summary(doc, kSummaryChars, HighlightTags{});
+    auto summary = hit_summary(doc, kSummaryChars, HighlightTags{});
+    if (!summary) return unreadable(*hit, summary.error());
+    entry["snippet"] = std::move(*summary);
     if (each_hit) each_hit(enquire, hit, entry);
     hits.push_back(std::move(entry));
   }

@@ -105,13 +105,17 @@ ApiResult<json> list_versions(const Xapian::Database& db, const std::string& id,
     };
     // Against the next older version, even when that one is past the listed ones.
     if (i + 1 < total) {
-      const std::string older = members[i + 1].doc.get_value(schema::kSlotBody);
-      const std::string newer_body = members[i].doc.get_value(schema::kSlotBody);
+      auto older = stored_record::body_of(members[i + 1].doc);
+      auto newer = stored_record::body_of(members[i].doc);
+      if (!older || !newer)
+        return ApiError{500, "index_error", "the index could not be read",
+                        (older ? newer : older).error().message};
+      const std::string& newer_body = *newer;
       const std::size_t words =
-          std::max<std::size_t>(1, split_words(older).size() + split_words(newer_body).size());
+          std::max<std::size_t>(1, split_words(*older).size() + split_words(newer_body).size());
       const std::size_t max_edits =
           std::min<std::size_t>(config.diff_max_edits, kDiffSteps / words);
-      const WordDiff diff = diff_words(older, newer_body, max_edits);
+      const WordDiff diff = diff_words(*older, newer_body, max_edits);
       entry["diff"] = diff_json(diff);
       entry["diff_complete"] = diff.complete;
       entry["diff_against"] = id_of(i + 1);

@@ -15,7 +15,9 @@ namespace newsdex::schema {
 // 4: wire-story versions: LSH band terms (XMH:), the group term (XVG:), the MinHash signature and
 //    the group id in slots 14 and 15. An index of schema 3 is rebuilt by the indexer (IndexWriter::
 //    open empties it and reconciliation indexes every file again), so every document gets both.
-inline constexpr int kSchemaVersion = 4;
+// 5: the body in slot 13 is LZ4-compressed when that is smaller (stored_record::encode_body),
+//    which a server of schema 4 would show as bytes; indexes of schema 4 are rebuilt likewise.
+inline constexpr int kSchemaVersion = 5;
 
 // --- Term prefixes -------------------------------------------------------------------------------
 inline constexpr std::string_view kPrefixId = "Q";      // unique id: see document_id()

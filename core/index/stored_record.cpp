@@ -1,6 +1,9 @@
 // Encodes and decodes stored records (layout in stored_record.hpp).
 #include "stored_record.hpp"
 
+#include <lz4.h>
+#include <lz4hc.h>
+
 #include <algorithm>
 #include <array>
 #include <span>
@@ -17,6 +20,11 @@ namespace f = schema::field;
 
 constexpr std::size_t kSections = 3;  // head, entities, file
 constexpr std::size_t kHeaderBytes = 1 + 4 * kSections;
+// A compressed body: 0xFF, its length (u32), an LZ4 block. LZ4 rather than zstd or zlib: it reads
+// back four to six times faster (a search decompresses ten bodies) for a few per cent more bytes;
+// HC level 4 compresses English about 2.2:1 at about 70 MB/s.
+constexpr std::size_t kBodyHeaderBytes = 1 + 4;
+constexpr int kBodyCompressionLevel = 4;
 // The deepest record: section > entities > kind > list > entity > forms.
 constexpr std::size_t kMaxDepth = 6;
 
@@ -238,9 +246,43 @@ std::string encode(const json& fields) {
 void store(Xapian::Document& doc, const json& fields) {
   doc.set_data(encode(fields));
   const auto body = fields.find(f::kBody);
-  doc.add_value(schema::kSlotBody, body != fields.end() && body->is_string()
-                                       ? valid_text(body->get_ref<const std::string&>())
-                                       : std::string());
+  doc.add_value(schema::kSlotBody,
+                body != fields.end() && body->is_string()
+                    ? encode_body(valid_text(body->get_ref<const std::string&>()))
+                    : std::string());
+}
+
+std::string encode_body(std::string_view text) {
+  if (text.size() > kMaxBodyBytes) return std::string(text);
+  const int size = static_cast<int>(text.size());
+  std::string value = "\xFF";
+  put_u32(value, static_cast<std::uint32_t>(text.size()));
+  value.resize(kBodyHeaderBytes + static_cast<std::size_t>(LZ4_compressBound(size)));
+  const int packed =
+      LZ4_compress_HC(text.data(), value.data() + kBodyHeaderBytes, size,
+                      static_cast<int>(value.size() - kBodyHeaderBytes), kBodyCompressionLevel);
+  if (packed <= 0 || kBodyHeaderBytes + static_cast<std::size_t>(packed) >= text.size())
+    return std::string(text);
+  value.resize(kBodyHeaderBytes + static_cast<std::size_t>(packed));
+  return value;
+}
+
+Result<std::string> decode_body(std::string_view value) {
+  if (value.empty() || value.front() != '\xFF') return std::string(value);
+  if (value.size() < kBodyHeaderBytes) return corrupt("the body is truncated");
+  const std::uint32_t size = get_u32(value.substr(1));
+  if (size > kMaxBodyBytes) return corrupt("the body claims " + std::to_string(size) + " bytes");
+  std::string text(size, '\0');
+  const std::string_view block = value.substr(kBodyHeaderBytes);
+  const int got = LZ4_decompress_safe(block.data(), text.data(), static_cast<int>(block.size()),
+                                      static_cast<int>(size));
+  if (got < 0 || static_cast<std::uint32_t>(got) != size)
+    return corrupt("the body does not decompress");
+  return text;
+}
+
+Result<std::string> body_of(const Xapian::Document& doc) {
+  return decode_body(doc.get_value(schema::kSlotBody));
 }
 
 Result<Decoded> decode(std::string_view data, unsigned parts) {
@@ -277,7 +319,10 @@ Result<json> decode_all(std::string_view data) {
 
 Result<json> decode_all(const Xapian::Document& doc) {
   auto fields = decode_all(doc.get_data());
-  if (fields) (*fields)[f::kBody] = doc.get_value(schema::kSlotBody);
+  if (!fields) return fields;
+  auto body = body_of(doc);
+  if (!body) return body.error();
+  (*fields)[f::kBody] = std::move(*body);
   return fields;
 }
 

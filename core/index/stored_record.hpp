@@ -5,8 +5,9 @@
 // ways it is read. Every hit needs the small fields and the entities; snippets and /documents also
 // need the body, most of the bytes; only /documents and the writer need the file's details. Xapian
 // reads a document's data whole, so the body is not in it but in its own value slot
-// (schema::kSlotBody, UTF-8 as it is, never parsed), read only by snippets and /documents. The
-// data is:
+// (schema::kSlotBody), read only by snippets, version diffs and /documents: the byte 0xFF (which
+// UTF-8 never holds), the text's length (u32) and an LZ4 block of it, or, when that is not
+// smaller, the UTF-8 text as it is. The data is:
 //
 //   byte 0        kFormat (a record of schema 3; schema 2 stored JSON text, which starts with '{')
 //   bytes 1-12    three little-endian u32: the lengths of the head, entities and file sections
@@ -54,6 +55,13 @@ void store(Xapian::Document& doc, const nlohmann::json& fields);
 
 // The data of a record: every field but the body (which store() puts in its slot).
 std::string encode(const nlohmann::json& fields);
+
+// A body's slot value (see above), and back. Decoding a value that is not one (a block that does
+// not decompress to its length, or a length over kMaxBodyBytes) is Errc::parse_error.
+inline constexpr std::size_t kMaxBodyBytes = std::size_t{1} << 30;
+std::string encode_body(std::string_view text);
+Result<std::string> decode_body(std::string_view value);
+Result<std::string> body_of(const Xapian::Document& doc);
 
 // The sections of `data` asked for (a bitwise or of Part).
 Result<Decoded> decode(std::string_view data, unsigned parts);
