@@ -261,7 +261,10 @@ std::string encode_body(std::string_view text) {
   const int packed =
       LZ4_compress_HC(text.data(), value.data() + kBodyHeaderBytes, size,
                       static_cast<int>(value.size() - kBodyHeaderBytes), kBodyCompressionLevel);
-  if (packed <= 0 || kBodyHeaderBytes + static_cast<std::size_t>(packed) >= text.size())
+  // Text that starts with 0xFF (not UTF-8, which store() never gives) is kept compressed, so that
+  // it cannot be read as a compressed body.
+  const bool smaller = kBodyHeaderBytes + static_cast<std::size_t>(packed) < text.size();
+  if (packed <= 0 || (!smaller && (text.empty() || text.front() != '\xFF')))
     return std::string(text);
   value.resize(kBodyHeaderBytes + static_cast<std::size_t>(packed));
   return value;

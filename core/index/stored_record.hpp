@@ -56,8 +56,9 @@ void store(Xapian::Document& doc, const nlohmann::json& fields);
 // The data of a record: every field but the body (which store() puts in its slot).
 std::string encode(const nlohmann::json& fields);
 
-// A body's slot value (see above), and back. Decoding a value that is not one (a block that does
-// not decompress to its length, or a length over kMaxBodyBytes) is Errc::parse_error.
+// A body's slot value (see above), and back: any text up to kMaxBodyBytes round-trips. Decoding a
+// value that is not one (a block that does not decompress to its length, or a length over
+// kMaxBodyBytes) is Errc::parse_error.
 inline constexpr std::size_t kMaxBodyBytes = std::size_t{1} << 30;
 std::string encode_body(std::string_view text);
 Result<std::string> decode_body(std::string_view value);

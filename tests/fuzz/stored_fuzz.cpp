@@ -2,7 +2,8 @@
 // bytes give a record or an error, never a crash, an exception or a read outside them; data of
 // another schema is refused as such; each part of a readable record decodes alone as it does
 // within the whole; a decoded record re-encodes to itself; and records made of the input's text
-// (invalid UTF-8 included) round-trip.
+// (invalid UTF-8 included) round-trip. Any bytes as a body's slot value decode to a text or an
+// error, and any text's stored body decodes back to it.
 #include <string>
 
 #include "fuzz_target.hpp"
@@ -78,11 +79,20 @@ void check_round_trip(std::string_view text) {
                        "a record made of any text round-trips", text);
 }
 
+void check_body(std::string_view bytes) {
+  const auto any = record::decode_body(bytes);
+  newsdex::fuzz::check(any.ok() || any.error().code == newsdex::Errc::parse_error,
+                       "any body value decodes or is a parse error", bytes);
+  const auto back = record::decode_body(record::encode_body(bytes));
+  newsdex::fuzz::check(back.ok() && *back == bytes, "a stored body decodes to itself", bytes);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes = newsdex::fuzz::as_text(data, size);
   check_decoded_record(bytes);
   check_round_trip(bytes);
+  check_body(bytes);
   return 0;
 }

@@ -169,6 +169,9 @@ TEST(StoredRecord, ShortOrIncompressibleBodiesAreStoredAsTheyAre) {
     EXPECT_EQ(encode_body(body), body);
     EXPECT_EQ(decode_body(body).value(), body);
   }
+  // Not UTF-8, so never given by store(), yet it must not read as a compressed body.
+  const std::string not_text("\xFF\x01\0\0\0x", 6);
+  EXPECT_EQ(decode_body(encode_body(not_text)).value(), not_text);
 }
 
 TEST(StoredRecord, ABodyThatDoesNotDecompressIsAnError) {
