@@ -144,8 +144,16 @@ std::string EntityTable::choose_name(const Record& record) const {
   std::string best;
   unsigned best_count = 0;
   int best_tier = -1;
+  // Equal counts go to the longer spelling (a transliteration that keeps more letters), then to
+  // the first in byte order: the name is a function of the counts alone, never of the order the
+  // documents came in, so every index of the same documents (one database or shards, built at
+  // once or file by file) names its entities alike.
   const auto consider = [&](const std::string& name, unsigned count, int t) {
-    if (t > best_tier || (t == best_tier && count > best_count)) {
+    const auto better_tie = [&] {
+      return name.size() != best.size() ? name.size() > best.size() : name < best;
+    };
+    if (t > best_tier || (t == best_tier && count > best_count) ||
+        (t == best_tier && count == best_count && better_tie())) {
       best = name;
       best_count = count;
       best_tier = t;
@@ -159,16 +167,8 @@ std::string EntityTable::choose_name(const Record& record) const {
       return tier(person_keys(form)) * 2 + (latin ? 1 : 0);
     };
     for (const auto& [form, n] : record.forms) consider(form, n, rank(form));
-    // Hysteresis: the current name stays until another form of its rank is strictly more frequent.
-    if (const auto it = record.forms.find(record.name); it != record.forms.end()) {
-      if (rank(record.name) == best_tier && it->second >= best_count) best = record.name;
-    }
   } else {
     for (const auto& [name, n] : record.local) consider(name, n, 0);
-    if (const auto it = record.local.find(record.name);
-        it != record.local.end() && it->second >= best_count) {
-      best = record.name;
-    }
   }
   if (best.empty()) return record.name;
   // Display names are filter terms: two records never share one.

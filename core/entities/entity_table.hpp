@@ -10,8 +10,9 @@
 // two people. A bare surname joins only the one record with that surname.
 //
 // Canonical names: the most frequent full form (people) or document-level name (others), by
-// reference counts that deletions decrement. A name changes only when another form is strictly more
-// frequent, and every change is queued as an EntityRename. Filter terms carry the canonical name,
+// reference counts that deletions decrement; equal counts go to the longer form, then the first in
+// byte order, so the name never depends on the order documents came in. Every change is queued as
+// an EntityRename. Filter terms carry the canonical name,
 // so the writer must apply take_renames() to the documents tagged with the old name in the same
 // commit (apply_entity_renames in entity_terms.hpp): filters, facets and stored data then always
 // agree with the table. Record ids never change and are stored with each document, so a removal
