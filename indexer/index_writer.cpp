@@ -399,10 +399,16 @@ void IndexWriter::commit(const IndexerCounters& counters) {
   wait_all();
   if (entities_changed_) {
     const auto renames = entities_.take_renames();
-    for (auto& shard : shards_)
-      if (auto renamed = apply_entity_renames(shard->db(), renames); !renamed)
+    std::size_t retagged = 0;
+    for (auto& shard : shards_) {
+      auto renamed = apply_entity_renames(shard->db(), renames);
+      if (!renamed)
         throw Xapian::DatabaseError("re-tagging renamed entities failed: " +
                                     renamed.error().message);
+      retagged += *renamed;
+    }
+    if (!renames.empty())
+      spdlog::debug("{} entities renamed: {} documents re-tagged", renames.size(), retagged);
     if (auto saved = save_entity_table(meta_, entities_); !saved)
       throw Xapian::DatabaseError("saving the entity table failed: " + saved.error().message);
     entities_changed_ = false;
