@@ -30,7 +30,8 @@ std::optional<FileStat> stat_path(const fs::path& path, std::string relative_pat
     return std::nullopt;
   }
   return FileStat{std::move(relative_path), static_cast<std::uint64_t>(st.st_size),
-                  st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec};
+                  st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
+                  st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec};
 }
 
 // A depth-first walk that remembers the real directories it is inside, so a link back to one of

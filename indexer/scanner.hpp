@@ -18,6 +18,9 @@ struct FileStat {
   std::string relative_path;  // '/'-separated, relative to the documents dir
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  // When the file's inode last changed (a write, a rename, a chmod): a file renamed over another
+  // of the same size and mtime differs from it here only.
+  std::int64_t ctime_ns = 0;
 };
 
 struct ScanProblem {

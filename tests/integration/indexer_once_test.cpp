@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "check.hpp"
 #include "index_writer.hpp"
 #include "indexer.hpp"
 #include "indexer_runs.hpp"
@@ -235,6 +236,30 @@ TEST_F(Fixture, RacilyCleanFilesAreReHashed) {
   auto counters = run();
   EXPECT_EQ(counters.updated, 1u);
   EXPECT_TRUE(has_term("notes.md", "cinema"));
+}
+
+// `mv draft.txt story.txt` where both have one size and one mtime (an unpacked archive, `cp -p`,
+// files written in one tick of the mtime clock): only the ctime says story.txt is another file.
+TEST_F(Fixture, AFileRenamedOverOneOfTheSameSizeAndMtimeIsReadAgain) {
+  const auto draft = config.paths.docs / "desk/draft.txt";
+  const auto story = config.paths.docs / "desk/story.txt";
+  write_file(draft, "Draft\n\nThe Velmora harbour council met on Monday about the bridge.\n");
+  write_file(story, "Story\n\nThe Velmora railway council met on Friday about the storms.\n");
+  ASSERT_EQ(testing::read_file(draft).size(), testing::read_file(story).size());
+  age_files();
+  std::filesystem::last_write_time(draft, std::filesystem::last_write_time(story));
+  run();
+  ASSERT_TRUE(has_term("desk/story.txt", "railway"));
+  // The index keeps whole seconds: the rename must come in a later second than the read.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  std::filesystem::rename(draft, story);
+  const auto counters = run();
+  EXPECT_EQ(counters.removed, 1u);
+  EXPECT_TRUE(has_term("desk/story.txt", "harbour"));
+  EXPECT_FALSE(has_term("desk/story.txt", "railway"));
+  const auto report = check_index(config);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_TRUE(report->differences.empty()) << report->differences.front();
 }
 
 TEST_F(Fixture, BadFilesAreSkippedAndCountedWithoutStoppingTheRun) {
