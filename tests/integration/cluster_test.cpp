@@ -3,7 +3,9 @@
 // answers as one combined index of the same documents would (totals, top ten, facets); with one
 // shard server killed it answers from the others with "partial": true naming it, and whole again
 // once `start` has brought the server back; a document saved into the watched directory reaches
-// the front end over the replica; `stop` stops every process the script started.
+// the front end over the replica; `stop` stops every process the script started, and so does the
+// end of the process named as the cluster's owner (NEWSDEX_CLUSTER_OWNER: this test, so that a
+// test killed before its TearDown leaves nothing running).
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -15,6 +17,7 @@
 #include <thread>
 
 #include "client_processes.hpp"
+#include "process.hpp"
 #include "searchd_support.hpp"
 
 namespace newsdex {
@@ -49,7 +52,6 @@ class Cluster : public ::testing::Test {
         GTEST_SKIP() << tool << " is missing (scripts/setup installs xapian-tools)";
     const auto started = cluster("start");
     ASSERT_EQ(started.code, 0) << started.out << started.err;
-    started_ = true;
     std::ifstream env(state_ / "run/cluster.env");
     for (std::string line; std::getline(env, line);)
       if (const auto eq = line.find('='); eq != std::string::npos)
@@ -57,14 +59,23 @@ class Cluster : public ::testing::Test {
     ASSERT_TRUE(env_.contains("SHARDS_URL") && env_.contains("REPLICA_URL")) << started.out;
   }
 
-  void TearDown() override {
-    if (started_) cluster("stop");
-  }
+  // Even after a start that failed half-way: stop stops whatever it had started.
+  void TearDown() override { cluster("stop"); }
 
-  testing::ProcessResult cluster(const std::string& command) {
+  testing::ProcessResult cluster(const std::string& command, pid_t owner = getpid()) {
     return testing::run_process(
         {(testing::source_dir() / "scripts/cluster").string(), command, state_.string()},
-        scratch_.path(), {{"NEWSDEX_BUILD_DIR", testing::binary_dir().string()}});
+        scratch_.path(),
+        {{"NEWSDEX_BUILD_DIR", testing::binary_dir().string()},
+         {"NEWSDEX_CLUSTER_OWNER", std::to_string(owner)}});
+  }
+
+  // The pids of every process the script recorded (run/*.pid).
+  std::vector<pid_t> recorded_pids() const {
+    std::vector<pid_t> pids;
+    for (const auto& entry : std::filesystem::directory_iterator(state_ / "run"))
+      if (entry.path().extension() == ".pid") pids.push_back(pid_of(entry.path().stem().string()));
+    return pids;
   }
 
   // The pid the script recorded for one of its processes (run/NAME.pid: "PID PROGRAM").
@@ -121,7 +132,6 @@ class Cluster : public ::testing::Test {
   testing::TempDir scratch_;
   std::filesystem::path state_ = scratch_ / "cluster";
   std::map<std::string, std::string> env_;
-  bool started_ = false;
 };
 
 const std::vector<std::string> kSearches = {
@@ -193,17 +203,52 @@ TEST_F(Cluster, ANewDocumentReachesTheReplicaAndStopStopsEverything) {
   EXPECT_EQ(search_until(env_["SHARDS_URL"], "/search?q=velmora", has_it, 10s)["total"]["value"],
             1);
 
-  std::vector<pid_t> pids;
-  for (const auto& entry : std::filesystem::directory_iterator(state_ / "run"))
-    if (entry.path().extension() == ".pid") pids.push_back(pid_of(entry.path().stem().string()));
-  EXPECT_EQ(pids.size(),
-            10u);  // indexer, 3 shard servers, replication server, 3 replicas, 2 front ends
+  // The indexer, 3 shard servers, the replication server, 3 replicas, 2 front ends and the
+  // owner's watcher.
+  const std::vector<pid_t> pids = recorded_pids();
+  EXPECT_EQ(pids.size(), 11u);
   const auto stopped = cluster("stop");
   EXPECT_EQ(stopped.code, 0) << stopped.err;
-  started_ = false;
   for (const pid_t pid : pids) EXPECT_FALSE(alive(pid)) << "pid " << pid << " still runs";
   const auto status = cluster("status");
   EXPECT_EQ(status.out.find("running"), std::string::npos) << status.out;
+}
+
+TEST_F(Cluster, TheEndOfItsOwnerStopsEverything) {
+  // A second start hands the cluster to another owner: a process this test then kills, as a
+  // test runner would kill a test that hangs.
+  testing::ChildProcess owner({"/bin/sleep", "600"}, scratch_ / "owner.out");
+  const auto handed = cluster("start", owner.pid());
+  ASSERT_EQ(handed.code, 0) << handed.out << handed.err;
+  const std::vector<pid_t> pids = recorded_pids();
+  ASSERT_EQ(pids.size(), 11u);
+  for (const pid_t pid : pids) ASSERT_TRUE(alive(pid)) << "pid " << pid;
+
+  owner.signal(SIGKILL);
+  ASSERT_TRUE(owner.wait_for(5s).has_value());
+  const auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (std::ranges::any_of(pids, alive) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(100ms);
+  for (const pid_t pid : pids) EXPECT_FALSE(alive(pid)) << "pid " << pid << " still runs";
+  const auto status = cluster("status");
+  EXPECT_EQ(status.out.find("running"), std::string::npos) << status.out;
+}
+
+TEST(ClusterScript, RefusesAnOwnerThatIsNotARunningProcess) {
+  for (const char* tool : kTools)
+    if (!std::filesystem::exists(tool))
+      GTEST_SKIP() << tool << " is missing (scripts/setup installs xapian-tools)";
+  testing::TempDir scratch;
+  for (const std::string owner : {"abc", "-1", "999999999"}) {
+    const auto result = testing::run_process(
+        {(testing::source_dir() / "scripts/cluster").string(), "start",
+         (scratch / "cluster").string()},
+        scratch.path(),
+        {{"NEWSDEX_BUILD_DIR", testing::binary_dir().string()}, {"NEWSDEX_CLUSTER_OWNER", owner}});
+    EXPECT_NE(result.code, 0) << owner;
+    EXPECT_NE(result.err.find("NEWSDEX_CLUSTER_OWNER=" + owner + " is not a"), std::string::npos)
+        << result.err;
+  }
 }
 
 }  // namespace
