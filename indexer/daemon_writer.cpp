@@ -140,7 +140,7 @@ void Daemon::Impl::apply(FileUpdate& update, IndexerCounters& counters) {
       known->set(update.relative_path, {update.source.size,
                                         update.source.mtime_ns,
                                         update.source.sha256,
-                                        update.indexed_at_s,
+                                        {update.indexed_at_ns, true},
                                         {}});
       if (update.kind == Kind::replace) {
         ++(update.was_indexed ? counters.updated : counters.added);
@@ -157,8 +157,11 @@ void Daemon::Impl::apply(FileUpdate& update, IndexerCounters& counters) {
       ++counters.skipped;
       spdlog::warn("{}: skipped: {}", update.relative_path, update.error);
       if (update.remember_skip) {
-        known->set(update.relative_path, {update.source.size, update.source.mtime_ns,
-                                          update.source.sha256, update.indexed_at_s, update.error});
+        known->set(update.relative_path, {update.source.size,
+                                          update.source.mtime_ns,
+                                          update.source.sha256,
+                                          {update.indexed_at_ns, true},
+                                          update.error});
         return;
       }
       break;

@@ -1,7 +1,8 @@
 #include "file_processor.hpp"
 
+#include <time.h>
+
 #include <algorithm>
-#include <chrono>
 
 #include "file_reader.hpp"
 #include "formats.hpp"
@@ -12,10 +13,13 @@ namespace {
 
 using Kind = FileUpdate::Kind;
 
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+// CLOCK_REALTIME_COARSE is the clock file timestamps come from (the kernel's current_time()), so
+// a change made after this reading has a ctime at or after it; the precise clock may run up to a
+// tick ahead of it.
+std::int64_t file_clock_now_ns() {
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME_COARSE, &now);
+  return std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
 }
 
 }  // namespace
@@ -50,6 +54,7 @@ FileUpdate FileProcessor::process(const FileJob& job) {
   }
   update.source.format = *format;
 
+  update.indexed_at_ns = file_clock_now_ns();
   auto file = read_file(root_ / job.relative_path, max_file_bytes_);
   if (!file) {
     update.kind = file.error().code == Errc::not_found ? Kind::remove : Kind::failed;
@@ -59,7 +64,6 @@ FileUpdate FileProcessor::process(const FileJob& job) {
   update.source.size = file->size;
   update.source.mtime_ns = file->mtime_ns;
   update.source.sha256 = sha256_hex(file->bytes);
-  update.indexed_at_s = now_seconds();
   if (job.known && job.known->sha256 == update.source.sha256 && !job.known->skipped.empty()) {
     // The very bytes that failed before: not handed to a parser again.
     update.error = job.known->skipped;
@@ -87,7 +91,7 @@ FileUpdate FileProcessor::process(const FileJob& job) {
     auto analysed = analyse_article(analyzer_, article);
     update.langs.push_back(analysed.body.lang);
     update.docs.push_back({build_document(update.source, multi ? static_cast<int>(i) : -1, article,
-                                          analysed, update.indexed_at_s),
+                                          analysed, update.indexed_at_ns),
                            extractor_.extract(article, analysed.body.lang)});
   }
   if (update.docs.empty()) {

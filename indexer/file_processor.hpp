@@ -48,7 +48,9 @@ struct FileUpdate {
   SourceFile source;
   std::vector<PendingDocument> docs;
   std::vector<std::string> langs;  // main language of each document (for the summary)
-  std::int64_t indexed_at_s = 0;   // when the file was read
+  // When the file's reading began, on the clock the kernel stamps file times with: a change made
+  // after the reading began has a ctime at or after it (reconcile.hpp).
+  std::int64_t indexed_at_ns = 0;
   std::string error;
   // Kind::failed because of the content itself: the writer remembers the file with `error` and
   // parse_limits until its bytes change (not for unreadable or too large files).

@@ -41,7 +41,7 @@ IndexState read_index_state(const Xapian::Database& db) {
     IndexedFile file{to_int<std::uint64_t>(find(sizes)),
                      to_int<std::int64_t>(find(mtimes)),
                      find(hashes),
-                     to_int<std::int64_t>(find(indexed)),
+                     schema::parse_indexed_at(find(indexed)),
                      {},
                      false};
     auto [entry, fresh] = state.try_emplace(*it, file);

@@ -9,14 +9,17 @@
 #include <string>
 #include <unordered_map>
 
+#include "schema.hpp"
+
 namespace newsdex {
 
 struct IndexedFile {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::string sha256;
-  std::int64_t indexed_at_s = 0;  // when it was indexed (or last found unchanged)
-  std::string skipped;            // why its content could not be indexed; "" when it was
+  // When it was read (or last found unchanged), in ns; `exact` false for an index of whole seconds.
+  schema::IndexedAt indexed_at;
+  std::string skipped;  // why its content could not be indexed; "" when it was
   // The index holds an inconsistent set of documents for this file (a duplicated id, or documents
   // of different versions): its hash is left empty so the file is parsed and replaced whole.
   bool suspect = false;

@@ -175,8 +175,11 @@ bool IndexWriter::apply(FileUpdate& update) {
       remove(update.relative_path);
       if (update.remember_skip) {
         record_skip(meta_, {update.relative_path,
-                            {update.source.size, update.source.mtime_ns, update.source.sha256,
-                             update.indexed_at_s, update.error},
+                            {update.source.size,
+                             update.source.mtime_ns,
+                             update.source.sha256,
+                             {update.indexed_at_ns, true},
+                             update.error},
                             update.parse_limits});
         ++pending_;
       }
@@ -322,7 +325,7 @@ std::size_t IndexWriter::touch(const FileUpdate& update) {
     Xapian::Document& doc = docs[i].first;
     nlohmann::json& data = docs[i].second;
     doc.add_value(schema::kSlotMtime, std::to_string(update.source.mtime_ns));
-    doc.add_value(schema::kSlotIndexedAt, std::to_string(update.indexed_at_s));
+    doc.add_value(schema::kSlotIndexedAt, schema::indexed_at_value(update.indexed_at_ns));
     data[schema::field::kMtime] = update.source.mtime_ns;
     doc.set_data(stored_record::encode(data));
     db.replace_document(ids[i], doc);
@@ -376,7 +379,7 @@ std::size_t IndexWriter::move(const FileUpdate& update) {
     swap(schema::kPrefixExt, schema::file_extension(from), schema::file_extension(to));
     doc.add_value(schema::kSlotSourcePath, to);
     doc.add_value(schema::kSlotMtime, std::to_string(update.source.mtime_ns));
-    doc.add_value(schema::kSlotIndexedAt, std::to_string(update.indexed_at_s));
+    doc.add_value(schema::kSlotIndexedAt, schema::indexed_at_value(update.indexed_at_ns));
     data[schema::field::kPath] = to;
     data[schema::field::kMtime] = update.source.mtime_ns;
     doc.set_data(stored_record::encode(data));

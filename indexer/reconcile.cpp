@@ -8,15 +8,16 @@ constexpr std::int64_t kRacyMarginNs = 1'000'000'000;
 bool needs_indexing(const FileStat& file, const IndexedFile& known) {
   if (known.suspect) return true;
   if (known.size != file.size || known.mtime_ns != file.mtime_ns) return true;
-  // Written within the mtime clock's resolution of being read ("racily clean"), or renamed onto
-  // or otherwise changed in a later second than it was read: size and mtime alone would take
-  // another file of the same size and mtime moved here (`mv`, `cp -p`, `rsync -t`, an unpacked
-  // archive) for the one indexed. (A change in the very second it was read is caught only by the
-  // mtime rule: the index keeps whole seconds.) The hash decides, and a file found unchanged gets
-  // a new indexed-at time, so it is hashed once, not at every start.
-  const std::int64_t indexed_at_ns = known.indexed_at_s * 1'000'000'000;
-  return file.mtime_ns + kRacyMarginNs >= indexed_at_ns ||
-         file.ctime_ns >= indexed_at_ns + 1'000'000'000;
+  // Size and mtime alone would take another file of the same size and mtime moved here (`mv`,
+  // `cp -p`, `rsync -t`, an unpacked archive) for the one indexed, or miss a write within the
+  // mtime clock's resolution of the reading ("racily clean"). Renaming or writing a file sets
+  // its ctime, and the reading began on the clock ctimes come from: a ctime at or after it means
+  // a change since. An index of whole seconds (before 2026-12) knows only the second after the
+  // reading: a ctime in a later second. The hash decides, and a file found unchanged gets a new
+  // indexed-at time, so it is hashed once, not at every start.
+  const std::int64_t at = known.indexed_at.ns;
+  const std::int64_t changed_after = known.indexed_at.exact ? at : at + 1'000'000'000;
+  return file.mtime_ns + kRacyMarginNs >= at || file.ctime_ns >= changed_after;
 }
 
 Plan plan_changes(const std::vector<FileStat>& files, IndexState state) {

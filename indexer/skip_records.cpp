@@ -14,6 +14,12 @@ std::string key_of(const std::string& path) {
   return schema::hashed_key(schema::kMetaSkippedPrefix, path);
 }
 
+// "SECONDS.NNNNNNNNN" as the slot holds it; records of before 2026-12 hold whole seconds.
+schema::IndexedAt indexed_at(const nlohmann::json& value) {
+  if (value.is_number_integer()) return {value.get<std::int64_t>() * 1'000'000'000, false};
+  return schema::parse_indexed_at(value.get<std::string>());
+}
+
 }  // namespace
 
 void record_skip(Xapian::WritableDatabase& db, const SkipRecord& record) {
@@ -21,7 +27,7 @@ void record_skip(Xapian::WritableDatabase& db, const SkipRecord& record) {
                                 {"size", record.file.size},
                                 {"mtime_ns", record.file.mtime_ns},
                                 {"sha256", record.file.sha256},
-                                {"indexed_at", record.file.indexed_at_s},
+                                {"indexed_at", schema::indexed_at_value(record.file.indexed_at.ns)},
                                 {"reason", record.file.skipped},
                                 {"limits", record.limits}};
   db.set_metadata(key_of(record.path),
@@ -41,10 +47,10 @@ std::vector<SkipRecord> read_skips(const Xapian::Database& db) {
     try {
       SkipRecord record;
       record.path = value.at("path").get<std::string>();
-      record.file = {
-          value.at("size").get<std::uint64_t>(), value.at("mtime_ns").get<std::int64_t>(),
-          value.at("sha256").get<std::string>(), value.at("indexed_at").get<std::int64_t>(),
-          value.at("reason").get<std::string>()};
+      record.file = {value.at("size").get<std::uint64_t>(),
+                     value.at("mtime_ns").get<std::int64_t>(),
+                     value.at("sha256").get<std::string>(), indexed_at(value.at("indexed_at")),
+                     value.at("reason").get<std::string>()};
       record.limits = value.at("limits").get<std::string>();
       if (key_of(record.path) == *it) records.push_back(std::move(record));
     } catch (const nlohmann::json::exception&) {

@@ -100,7 +100,7 @@ BuiltDocument build_document(const SourceFile& source, int part, const Article& 
   for (const auto& token : analysed.byline)
     doc.add_term(std::string(schema::kPrefixAuthor) + token.term);
 
-  doc.add_value(schema::kSlotIndexedAt, std::to_string(indexed_at));
+  doc.add_value(schema::kSlotIndexedAt, schema::indexed_at_value(indexed_at));
   doc.add_value(schema::kSlotMtime, std::to_string(source.mtime_ns));
   doc.add_value(schema::kSlotSize, std::to_string(source.size));
   doc.add_value(schema::kSlotSha256, source.sha256);

@@ -49,7 +49,7 @@ struct BuiltDocument {
 };
 
 // part: the article's index within a multi-article file (JSON array / NDJSON), or -1.
-// indexed_at: seconds since the epoch, stored in kSlotIndexedAt.
+// indexed_at: nanoseconds since the epoch, stored in kSlotIndexedAt.
 BuiltDocument build_document(const SourceFile& source, int part, const Article& article,
                              const AnalysedArticle& analysed, std::int64_t indexed_at);
 

@@ -1,6 +1,9 @@
 #include "schema.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <charconv>
 
 #include "ascii.hpp"
 #include "sha256.hpp"
@@ -11,6 +14,26 @@ std::string document_id(std::string_view relative_path, int part) {
   std::string id(relative_path);
   if (part >= 0) id += "#" + std::to_string(part);
   return id;
+}
+
+std::string indexed_at_value(std::int64_t ns) {
+  constexpr std::int64_t kNs = 1'000'000'000;
+  return fmt::format("{}.{:09}", ns / kNs, ns % kNs);
+}
+
+IndexedAt parse_indexed_at(std::string_view value) {
+  const char* const end = value.data() + value.size();
+  std::int64_t seconds = 0;
+  auto [next, error] = std::from_chars(value.data(), end, seconds);
+  if (error != std::errc() || seconds < 0) return {};
+  IndexedAt at{seconds * 1'000'000'000, false};
+  std::int64_t fraction = 0;
+  if (end - next == 10 && *next == '.' && std::from_chars(next + 1, end, fraction).ptr == end &&
+      fraction >= 0) {
+    at.ns += fraction;
+    at.exact = true;
+  }
+  return at;
 }
 
 std::string hashed_key(std::string_view prefix, std::string_view key) {

@@ -48,8 +48,10 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 inline constexpr unsigned kTitleWeight = 5;
 
 // --- Value slots ---------------------------------------------------------------------------------
-inline constexpr unsigned kSlotDate = 0;        // publication date "YYYYMMDD" (sorts as a string)
-inline constexpr unsigned kSlotIndexedAt = 1;   // seconds since the epoch, decimal, when indexed
+inline constexpr unsigned kSlotDate = 0;  // publication date "YYYYMMDD" (sorts as a string)
+// When the file was read: "SECONDS.NNNNNNNNN" since the epoch (indexed_at_value()); indexes of
+// before 2026-12 hold whole seconds, which sort and parse as the same number of seconds.
+inline constexpr unsigned kSlotIndexedAt = 1;
 inline constexpr unsigned kSlotMtime = 2;       // file mtime, nanoseconds since the epoch, decimal
 inline constexpr unsigned kSlotSize = 3;        // file size in bytes, decimal
 inline constexpr unsigned kSlotSha256 = 4;      // lower-case hex SHA-256 of the file's bytes
@@ -110,6 +112,15 @@ inline constexpr const char* kMetaSkippedPrefix = "newsdex.skipped/";
 // commit: a JSON record of the documents it changed.
 inline constexpr const char* kMetaLastChange = "newsdex.change_commit";
 inline constexpr const char* kMetaChangePrefix = "newsdex.changes/";
+
+// kSlotIndexedAt's value for a time in nanoseconds since the epoch, and back. parse_indexed_at
+// reads whole seconds too, and says whether the value was exact (carried its nanoseconds).
+std::string indexed_at_value(std::int64_t ns);
+struct IndexedAt {
+  std::int64_t ns = 0;
+  bool exact = false;
+};
+IndexedAt parse_indexed_at(std::string_view value);
 
 // The id of a document: the relative path, plus "#N" for the N-th article of a multi-article file.
 std::string document_id(std::string_view relative_path, int part = -1);

@@ -21,6 +21,7 @@
 #include "indexer.hpp"
 #include "indexer_runs.hpp"
 #include "process.hpp"
+#include "reconcile.hpp"
 #include "schema.hpp"
 #include "stored_record.hpp"
 #include "test_support.hpp"
@@ -250,8 +251,7 @@ TEST_F(Fixture, AFileRenamedOverOneOfTheSameSizeAndMtimeIsReadAgain) {
   std::filesystem::last_write_time(draft, std::filesystem::last_write_time(story));
   run();
   ASSERT_TRUE(has_term("desk/story.txt", "railway"));
-  // The index keeps whole seconds: the rename must come in a later second than the read.
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  // At once: the index keeps when the reading began to the nanosecond.
   std::filesystem::rename(draft, story);
   const auto counters = run();
   EXPECT_EQ(counters.removed, 1u);
@@ -260,6 +260,26 @@ TEST_F(Fixture, AFileRenamedOverOneOfTheSameSizeAndMtimeIsReadAgain) {
   const auto report = check_index(config);
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_TRUE(report->differences.empty()) << report->differences.front();
+}
+
+// What needs reading again, against an index of nanoseconds and one of whole seconds (written
+// before 2026-12, when the ctime had to fall in a later second than the reading).
+TEST(NeedsIndexing, AChangeAtOrAfterTheReadingIsReadAgain) {
+  constexpr std::int64_t kS = 1'000'000'000;
+  const std::int64_t read = 1'764'633'600 * kS + 250'000'000;
+  const IndexedFile exact{76, read - 10 * kS, "ab", {read, true}, {}, false};
+  const auto stat = [&](std::int64_t ctime) {
+    return FileStat{"desk/story.txt", 76, read - 10 * kS, ctime};
+  };
+  EXPECT_FALSE(needs_indexing(stat(read - 5 * kS), exact));
+  EXPECT_FALSE(needs_indexing(stat(read - 1), exact));
+  EXPECT_TRUE(needs_indexing(stat(read), exact));
+  EXPECT_TRUE(needs_indexing(stat(read + 1'000), exact));
+  EXPECT_TRUE(needs_indexing(FileStat{"desk/story.txt", 77, read - 10 * kS, read - 5 * kS}, exact));
+
+  const IndexedFile seconds{76, read - 10 * kS, "ab", {1'764'633'600 * kS, false}, {}, false};
+  EXPECT_FALSE(needs_indexing(stat(read + 1'000), seconds));
+  EXPECT_TRUE(needs_indexing(stat(1'764'633'601 * kS), seconds));
 }
 
 TEST_F(Fixture, BadFilesAreSkippedAndCountedWithoutStoppingTheRun) {
