@@ -24,7 +24,10 @@ std::vector<std::string> hit_langs(const json& data) {
 
 // The facet slots hold the names the stored record lists, most mentioned first, so that no hit
 // decodes its record's entities section; ids, surface forms and counts stay for /documents/{id}.
-json hit_entity_names(const Xapian::Document& doc) {
+json hit_entity_names(const Xapian::Document& doc, const json& data) {
+  // Three value lookups a hit, each a B-tree descent, were 6% of searchd's time under load.
+  if (const auto stored = data.find(schema::field::kEntityNames); stored != data.end())
+    return *stored;
   json names = json::object();
   for (const auto& [type, slot] :
        {std::pair{"person", schema::kSlotPersons}, std::pair{"org", schema::kSlotOrgs},
@@ -52,7 +55,7 @@ json hit_fields(const Xapian::Document& doc, const json& data, unsigned fields, 
   add(kHitLang, "lang", data.value(schema::field::kLang, ""));
   add(kHitType, "type", data.value(schema::field::kType, ""));
   add(kHitScore, "score", score);
-  if ((fields & kHitEntities) != 0) entry["entities"] = hit_entity_names(doc);
+  if ((fields & kHitEntities) != 0) entry["entities"] = hit_entity_names(doc, data);
   return entry;
 }
 

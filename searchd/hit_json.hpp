@@ -18,8 +18,9 @@ namespace newsdex::searchd {
 std::vector<std::string> hit_langs(const nlohmann::json& data);
 
 // The entities as names per type ({"person": ["Mara Holt"], "org": [...], "place": [...]}), most
-// mentioned first, from the facet slots.
-nlohmann::json hit_entity_names(const Xapian::Document& doc);
+// mentioned first: the head's entity_names (stored_record.hpp), or for a record without them (a
+// remote shard of an older newsdex) the facet slots.
+nlohmann::json hit_entity_names(const Xapian::Document& doc, const nlohmann::json& data);
 
 // {"id", and of path, title, date, byline, lang, type, score, entities those `fields` selects}.
 nlohmann::json hit_fields(const Xapian::Document& doc, const nlohmann::json& data, unsigned fields,

@@ -17,7 +17,7 @@ namespace newsdex::schema {
 //    open empties it and reconciliation indexes every file again), so every document gets both.
 // 5: the body in slot 13 is LZ4-compressed when that is smaller (stored_record::encode_body),
 //    which a server of schema 4 would show as bytes; indexes of schema 4 are rebuilt likewise.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // --- Term prefixes -------------------------------------------------------------------------------
 inline constexpr std::string_view kPrefixId = "Q";      // unique id: see document_id()
@@ -97,6 +97,10 @@ inline constexpr const char* kMtime = "mtime";  // nanoseconds since the epoch
 inline constexpr const char* kSha256 = "sha256";
 inline constexpr const char* kBody = "body";  // the text snippets are cut from
 inline constexpr const char* kEntities = "entities";
+// Derived by the record itself (stored_record.hpp), never given: the canonical names of
+// "entities" per type, in the head section, so a hit shows them without reading the entities
+// section or a value slot.
+inline constexpr const char* kEntityNames = "entity_names";
 }  // namespace field
 
 // --- Index metadata keys -------------------------------------------------------------------------

@@ -28,7 +28,17 @@ constexpr int kBodyCompressionLevel = 4;
 // The deepest record: section > entities > kind > list > entity > forms.
 constexpr std::size_t kMaxDepth = 6;
 
-enum class Kind { text, text_or_null, integer_or_null, integer, count, texts, counts, entities };
+enum class Kind {
+  text,
+  text_or_null,
+  integer_or_null,
+  integer,
+  count,
+  texts,
+  counts,
+  entities,
+  names
+};
 
 struct Field {
   std::string_view key;
@@ -46,6 +56,7 @@ constexpr Field kFields[] = {
     {f::kLang, Kind::text, kHead},
     {f::kLangs, Kind::texts, kHead},
     {f::kType, Kind::text, kHead},
+    {f::kEntityNames, Kind::names, kHead},
     {f::kEntities, Kind::entities, kEntities},
     {f::kUrl, Kind::text},
     {f::kSize, Kind::count},
@@ -90,6 +101,10 @@ bool has_kind(const json& value, Kind kind) {
       return value.is_array() && std::ranges::all_of(value, &json::is_string);
     case Kind::counts:
       return value.is_object() && std::ranges::all_of(value, &json::is_number_unsigned);
+    case Kind::names:
+      return value.is_object() && std::ranges::all_of(value, [](const json& list) {
+               return list.is_array() && std::ranges::all_of(list, &json::is_string);
+             });
     case Kind::entities:
       return value.is_object() && std::ranges::all_of(value, [](const json& list) {
                return list.is_array() && std::ranges::all_of(list, [](const json& entity) {
@@ -194,6 +209,21 @@ class SectionBuilder {
   std::string key_;
 };
 
+// The names of the entities section's entities per type, in its order (most mentioned first):
+// {"person": [...], "org": [...], "place": [...]}.
+json names_of(const json* entities) {
+  json names = {{"person", json::array()}, {"org", json::array()}, {"place", json::array()}};
+  if (entities == nullptr || !entities->is_object()) return names;
+  for (auto& [type, list] : names.items()) {
+    const auto found = entities->find(type);
+    if (found == entities->end() || !found->is_array()) continue;
+    for (const json& entity : *found)
+      if (const auto name = entity.find("name"); name != entity.end() && name->is_string())
+        list.push_back(*name);
+  }
+  return names;
+}
+
 Error corrupt(std::string what) {
   return make_error(Errc::parse_error, "stored record: " + std::move(what));
 }
@@ -223,10 +253,12 @@ std::string encode(const json& fields) {
   sections.fill(json::object());
   for (const auto& [key, value] : fields.items()) {
     const Part part = part_of(key);
-    if (part == kBody) continue;
+    if (part == kBody || key == f::kEntityNames) continue;
     const auto index = std::ranges::find(kSectionParts, part) - std::begin(kSectionParts);
     sections[index][key] = value;
   }
+  const auto entities = fields.find(f::kEntities);
+  sections[0][f::kEntityNames] = names_of(entities == fields.end() ? nullptr : &*entities);
   std::array<std::vector<std::uint8_t>, kSections> cbor;
   for (std::size_t i = 0; i < kSections; ++i) {
     if (sections[i].empty()) continue;
@@ -317,6 +349,7 @@ Result<Decoded> decode(std::string_view data, unsigned parts) {
 Result<json> decode_all(std::string_view data) {
   auto decoded = decode(data, kAll);
   if (!decoded) return decoded.error();
+  decoded->fields.erase(f::kEntityNames);  // derived from "entities", not given to encode()
   return std::move(decoded->fields);
 }
 

@@ -11,7 +11,9 @@
 //
 //   byte 0        kFormat (a record of schema 3; schema 2 stored JSON text, which starts with '{')
 //   bytes 1-12    three little-endian u32: the lengths of the head, entities and file sections
-//   head          CBOR map: path, part, title, date, byline, lang, langs, type
+//   head          CBOR map: path, part, title, date, byline, lang, langs, type, and entity_names,
+//                 which encode() derives from the entities (their names per type, in order), so
+//                 that a hit reads its entities' names without the entities section
 //   entities      CBOR map: entities (an empty section when the document has none)
 //   file          CBOR map: url, size, mtime, sha256 and any field not named above
 //

@@ -121,6 +121,39 @@ std::string index_with_data(const testing::TempDir& dir, const std::string& data
   return path;
 }
 
+// A remote shard of an older newsdex stores no entity names in the head: a hit names its entities
+// from the facet slots.
+TEST(RecordsWithoutEntityNames, HitsNameTheEntitiesFromTheSlots) {
+  testing::TempDir dir;
+  const auto head = json::to_cbor(json{{"path", "a.txt"}, {"title", "Harbour"}});
+  std::string data(1, static_cast<char>(stored_record::kFormat));
+  for (const std::size_t length : {head.size(), std::size_t{0}, std::size_t{0}})
+    for (int byte = 0; byte < 4; ++byte) data += static_cast<char>((length >> (8 * byte)) & 0xFF);
+  data.append(head.begin(), head.end());
+  const std::string path = (dir / "index").string();
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::Document doc;
+    doc.add_boolean_term(schema::id_term("a.txt"));
+    doc.add_posting("harbour", 1);
+    doc.set_data(data);
+    doc.add_value(schema::kSlotPersons, "Mara Holt\nTamir Volyev");
+    doc.add_value(schema::kSlotPlaces, "Velmora");
+    db.add_document(doc);
+    db.commit();
+  }
+  Metrics metrics;
+  Searcher searcher({path}, metrics);
+  SearchRequest request;
+  request.q = "harbour";
+  auto reply = searcher.search(request);
+  ASSERT_TRUE(reply.ok()) << reply.error().message;
+  ASSERT_EQ(reply.value()["hits"].size(), 1u);
+  EXPECT_EQ(reply.value()["hits"][0]["entities"], json({{"person", {"Mara Holt", "Tamir Volyev"}},
+                                                        {"org", json::array()},
+                                                        {"place", {"Velmora"}}}));
+}
+
 TEST(UnreadableRecords, AreAnExplicitError) {
   std::string truncated = stored_record::encode({{"path", "a.txt"}, {"body", "The harbour."}});
   truncated.pop_back();

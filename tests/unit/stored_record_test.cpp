@@ -43,8 +43,17 @@ json without(json fields, std::initializer_list<const char*> keys) {
   return fields;
 }
 
+// What the head derives from full_record()'s entities.
+const json kEntityNames = {
+    {"person", {"Ilham Aliyev"}}, {"org", json::array()}, {"place", {"Baku"}}};
+
+json with_names(json fields) {
+  fields["entity_names"] = kEntityNames;
+  return fields;
+}
+
 const json kHeadFields =
-    without(full_record(), {"url", "size", "mtime", "sha256", "body", "entities"});
+    with_names(without(full_record(), {"url", "size", "mtime", "sha256", "body", "entities"}));
 
 constexpr std::size_t kHeader = 13;  // the format byte and three lengths
 
@@ -121,7 +130,8 @@ TEST(StoredRecord, HitsDecodeTheHeadAndEntitiesOnly) {
   const std::string data = encode(full_record());
   const auto hit = decode(data, kHead | kEntities);
   ASSERT_TRUE(hit.ok()) << hit.error().message;
-  EXPECT_EQ(hit->fields, without(full_record(), {"url", "size", "mtime", "sha256", "body"}));
+  EXPECT_EQ(hit->fields,
+            with_names(without(full_record(), {"url", "size", "mtime", "sha256", "body"})));
 
   const auto head = decode(data, kHead);
   ASSERT_TRUE(head.ok());
@@ -129,6 +139,22 @@ TEST(StoredRecord, HitsDecodeTheHeadAndEntitiesOnly) {
   const auto entities = decode(data, kEntities);
   ASSERT_TRUE(entities.ok());
   EXPECT_EQ(entities->fields, json({{"entities", full_record()["entities"]}}));
+}
+
+TEST(StoredRecord, TheHeadNamesTheEntitiesItWasGivenWhateverElseItIsTold) {
+  json fields = full_record();
+  fields["entity_names"] = {{"person", {"Someone Else"}}};  // derived, never taken from a caller
+  const std::string data = encode(fields);
+  EXPECT_EQ(decode(data, kHead)->fields["entity_names"], kEntityNames);
+  EXPECT_FALSE(decode_all(data)->contains("entity_names"));
+
+  // Renamed (as re-tagging does): the names follow.
+  fields["entities"]["person"][0]["name"] = "Ilham Aliev";
+  EXPECT_EQ(decode(encode(fields), kHead)->fields["entity_names"]["person"], json({"Ilham Aliev"}));
+
+  const json none = {{"person", json::array()}, {"org", json::array()}, {"place", json::array()}};
+  EXPECT_EQ(decode(encode(without(full_record(), {"entities"})), kHead)->fields["entity_names"],
+            none);
 }
 
 TEST(StoredRecord, TheBodyIsInItsSlotNotInTheData) {
@@ -281,6 +307,9 @@ TEST(StoredRecord, FieldsOfTheWrongTypeOrPlaceAreErrors) {
       {{"size", 12}},                  // a file field in the head
       {{"entities", json::object()}},  // the entities' own section's field
       {{"body", "a second body"}},     // the body is never a field of a section
+      {{"entity_names", {"Aliyev"}}},
+      {{"entity_names", {{"person", "Aliyev"}}}},
+      {{"entity_names", {{"person", {"Aliyev", 7}}}}},
   };
   for (const json& head : heads)
     EXPECT_FALSE(decode(with_head(json::to_cbor(head)), kHead).ok()) << head.dump();
