@@ -1,6 +1,8 @@
 #include "facets.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "schema.hpp"
 
@@ -28,6 +30,15 @@ Source source_of(const std::string& name) {
   return {schema::kSlotFolder, Kind::whole};
 }
 
+// Hashes std::string and std::string_view alike, so a name cut from a value is looked up without
+// being copied.
+struct NameHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view name) const {
+    return std::hash<std::string_view>{}(name);
+  }
+};
+
 }  // namespace
 
 struct FacetCounter::Facet {
@@ -35,33 +46,49 @@ struct FacetCounter::Facet {
   unsigned size = 10;
   Kind kind = Kind::split;
   Interval interval = Interval::month;
-  std::unique_ptr<Xapian::ValueCountMatchSpy> values;
+  unsigned slot = 0;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> spy;  // Reading::spies
+  // Documents per facet value (a name, a year, a date bucket...).
+  std::unordered_map<std::string, Xapian::doccount, NameHash, std::equal_to<>> counts;
 
-  std::map<std::string, Xapian::doccount> counts() const {
-    std::map<std::string, Xapian::doccount> out;
-    for (auto v = values->values_begin(); v != values->values_end(); ++v) {
-      const std::string value = *v;
-      if (value.empty()) continue;
-      if (kind == Kind::year) {
-        out[value.substr(0, 4)] += v.get_termfreq();
-      } else if (kind == Kind::date) {
-        // One spy entry per distinct day: bucketing costs as many steps as there are dates.
-        if (std::string bucket = date_bucket(value, interval); !bucket.empty())
-          out[std::move(bucket)] += v.get_termfreq();
-      } else if (kind == Kind::whole) {
-        out[value] += v.get_termfreq();
-      } else {
+  void add(std::string_view key, Xapian::doccount documents) {
+    if (key.empty()) return;
+    if (auto found = counts.find(key); found != counts.end())
+      found->second += documents;
+    else
+      counts.emplace(key, documents);
+  }
+
+  // One slot value, held by `documents` matches.
+  void tally(std::string_view value, Xapian::doccount documents) {
+    if (value.empty()) return;
+    switch (kind) {
+      case Kind::year:
+        add(value.substr(0, 4), documents);
+        return;
+      case Kind::date:
+        add(date_bucket(value, interval), documents);
+        return;
+      case Kind::whole:
+        add(value, documents);
+        return;
+      case Kind::split:
         // Each document stores its names once, so splitting its value counts each name once.
-        std::size_t at = 0;
-        while (at < value.size()) {
+        for (std::size_t at = 0; at < value.size();) {
           const std::size_t end = std::min(value.find('\n', at), value.size());
-          if (end > at) out[value.substr(at, end - at)] += v.get_termfreq();
+          add(value.substr(at, end - at), documents);
           at = end + 1;
         }
-      }
+        return;
     }
-    return out;
   }
+};
+
+// Notes the id of every document the match considers (what a ValueCountMatchSpy would count).
+class FacetCounter::MatchedDocuments : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override { ids.push_back(doc.get_docid()); }
+  std::vector<Xapian::docid> ids;
 };
 
 FacetCounter::FacetCounter(const std::map<std::string, unsigned>& wanted, Interval date_interval) {
@@ -72,34 +99,67 @@ FacetCounter::FacetCounter(const std::map<std::string, unsigned>& wanted, Interv
     facet->size = size;
     facet->kind = source.kind;
     facet->interval = date_interval;
-    facet->values = std::make_unique<Xapian::ValueCountMatchSpy>(source.slot);
+    facet->slot = source.slot;
     facets_.push_back(std::move(facet));
   }
 }
 
 FacetCounter::~FacetCounter() = default;
 
-void FacetCounter::attach(Xapian::Enquire& enquire) {
-  for (auto& facet : facets_) enquire.add_matchspy(facet->values.get());
+void FacetCounter::attach(Xapian::Enquire& enquire, Reading reading) {
+  if (facets_.empty()) return;
+  if (reading == Reading::streams) {
+    matched_ = std::make_unique<MatchedDocuments>();
+    enquire.add_matchspy(matched_.get());
+    return;
+  }
+  for (auto& facet : facets_) {
+    facet->spy = std::make_unique<Xapian::ValueCountMatchSpy>(facet->slot);
+    enquire.add_matchspy(facet->spy.get());
+  }
+}
+
+void FacetCounter::count(const Xapian::Database& db) {
+  for (auto& facet : facets_) {
+    facet->counts.clear();
+    if (!facet->spy) continue;
+    for (auto v = facet->spy->values_begin(); v != facet->spy->values_end(); ++v)
+      facet->tally(*v, v.get_termfreq());
+  }
+  if (!matched_) return;
+  std::vector<Xapian::docid>& ids = matched_->ids;
+  std::ranges::sort(ids);
+  for (auto& facet : facets_) {
+    // One pass along the slot's value stream, skipping to each match in document order.
+    Xapian::ValueIterator value = db.valuestream_begin(facet->slot);
+    const Xapian::ValueIterator end = db.valuestream_end(facet->slot);
+    for (const Xapian::docid id : ids) {
+      if (value == end) break;
+      if (value.get_docid() < id) value.skip_to(id);
+      if (value == end) break;
+      if (value.get_docid() == id) facet->tally(*value, 1);
+    }
+  }
 }
 
 nlohmann::json FacetCounter::result() const {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& facet : facets_) {
-    std::vector<std::pair<std::string, Xapian::doccount>> counts;
-    for (auto& entry : facet->counts()) counts.emplace_back(entry);
-    nlohmann::json list = nlohmann::json::array();
+    using Entry = std::pair<std::string_view, Xapian::doccount>;
+    std::vector<Entry> counts(facet->counts.begin(), facet->counts.end());
     if (facet->kind == Kind::date) {
-      // A timeline: every bucket, in date order (the map's order), however many there are.
-      for (const auto& [value, count] : counts)
-        list.push_back({{"value", value}, {"count", count}});
-      out[facet->name] = std::move(list);
-      continue;
+      // A timeline: every bucket, in date order, however many there are.
+      std::ranges::sort(counts, {}, &Entry::first);
+    } else {
+      // The most frequent first, ties by value; only the `size` wanted are put in order.
+      const auto more = [](const Entry& a, const Entry& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+      };
+      const std::size_t kept = std::min<std::size_t>(facet->size, counts.size());
+      std::ranges::partial_sort(counts, counts.begin() + static_cast<std::ptrdiff_t>(kept), more);
+      counts.resize(kept);
     }
-    std::ranges::sort(counts, [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    if (counts.size() > facet->size) counts.resize(facet->size);
+    nlohmann::json list = nlohmann::json::array();
     for (const auto& [value, count] : counts) list.push_back({{"value", value}, {"count", count}});
     out[facet->name] = std::move(list);
   }

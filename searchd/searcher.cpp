@@ -333,13 +333,16 @@ ApiResult<json> Searcher::run_search(const Xapian::Database& db, const SearchReq
     // Each version group once, its best hit standing for it (the value is unset, so never
     // collapsed, for documents too short to group).
     if (collapse) outcome.enquire.set_collapse_key(schema::kSlotVersionGroup);
-    outcome.facets->attach(outcome.enquire);
+    outcome.facets->attach(outcome.enquire, index_.has_remote_shards()
+                                                ? FacetCounter::Reading::spies
+                                                : FacetCounter::Reading::streams);
     if (limit.count() > 0)
       outcome.enquire.set_time_limit(std::chrono::duration<double>(limit).count());
     const auto match_start = std::chrono::steady_clock::now();
     outcome.mset = outcome.enquire.get_mset(request.offset, request.limit, check_at_least);
     outcome.timed_out =
         limit.count() > 0 && std::chrono::steady_clock::now() - match_start >= limit;
+    outcome.facets->count(db);
     return outcome;
   };
 
