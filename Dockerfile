@@ -30,7 +30,8 @@ FROM debian:12-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libxapian30 libicu72 libcld2-0 libpoppler-cpp0v5 libxml2 libtomlplusplus3 \
-      libspdlog1.10 libfmt9 libssl3 libsystemd0 libmd4c0 libyaml-cpp0.7 zlib1g liblz4-1 xapian-tools \
+      libspdlog1.10 libfmt9 libssl3 libsystemd0 libmd4c0 libyaml-cpp0.7 zlib1g liblz4-1 libjemalloc2 \
+      xapian-tools \
  && rm -rf /var/lib/apt/lists/*
 
 # The volume is the index's parent, as /var/lib/newsdex is in the package: `--once` compacts into a

@@ -10,6 +10,7 @@ pkg_check_modules(libcrypto REQUIRED IMPORTED_TARGET libcrypto)
 pkg_check_modules(md4c REQUIRED IMPORTED_TARGET md4c)
 pkg_check_modules(yaml_cpp REQUIRED IMPORTED_TARGET yaml-cpp)
 pkg_check_modules(lz4 REQUIRED IMPORTED_TARGET liblz4)  # stored bodies
+pkg_check_modules(jemalloc REQUIRED IMPORTED_TARGET jemalloc)  # searchd's allocator
 find_package(tomlplusplus REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(spdlog REQUIRED)
