@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -108,14 +109,17 @@ TEST_F(StoredFields, FieldsSelectWhatAHitCarries) {
   for (const json& hit : reply.value()["hits"]) EXPECT_EQ(hit.size(), 1u) << hit.dump();
 }
 
-// An on-disk index holding one document about a harbour whose data is `data`.
-std::string index_with_data(const testing::TempDir& dir, const std::string& data) {
+// An on-disk index holding one document about a harbour whose data is `data`, with `values` in
+// their slots.
+std::string index_with_data(const testing::TempDir& dir, const std::string& data,
+                            const std::map<unsigned, std::string>& values = {}) {
   const std::string path = (dir / "index").string();
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
   Xapian::Document doc;
   doc.add_boolean_term(schema::id_term("a.txt"));
   doc.add_posting("harbour", 1);
   doc.set_data(data);
+  for (const auto& [slot, value] : values) doc.add_value(slot, value);
   db.add_document(doc);
   db.commit();
   return path;
@@ -130,18 +134,9 @@ TEST(RecordsWithoutEntityNames, HitsNameTheEntitiesFromTheSlots) {
   for (const std::size_t length : {head.size(), std::size_t{0}, std::size_t{0}})
     for (int byte = 0; byte < 4; ++byte) data += static_cast<char>((length >> (8 * byte)) & 0xFF);
   data.append(head.begin(), head.end());
-  const std::string path = (dir / "index").string();
-  {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    Xapian::Document doc;
-    doc.add_boolean_term(schema::id_term("a.txt"));
-    doc.add_posting("harbour", 1);
-    doc.set_data(data);
-    doc.add_value(schema::kSlotPersons, "Mara Holt\nTamir Volyev");
-    doc.add_value(schema::kSlotPlaces, "Velmora");
-    db.add_document(doc);
-    db.commit();
-  }
+  const std::string path = index_with_data(
+      dir, data,
+      {{schema::kSlotPersons, "Mara Holt\nTamir Volyev"}, {schema::kSlotPlaces, "Velmora"}});
   Metrics metrics;
   Searcher searcher({path}, metrics);
   SearchRequest request;
