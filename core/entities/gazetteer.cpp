@@ -103,6 +103,7 @@ Gazetteer::Gazetteer() {
   add_tables();
   add_countries();
   add_cities();
+  add_wordnet();
   const std::pair<const std::unordered_set<std::string>*, WordList> lists[] = {
       {&given_names_, WordList::given_name},   {&word_given_names_, WordList::word_given_name},
       {&name_words_, WordList::name_word},     {&titles_, WordList::title},
@@ -256,6 +257,58 @@ void Gazetteer::add_cities() {
         continue;
       }
       add(EntityType::place, fields[1], alias, false, false);
+    }
+  }
+}
+
+// After every other table, so WordNet only adds names they lack, and a WordNet name of a place or
+// organisation they know ("Keystone State" beside "Pennsylvania") takes their canonical name.
+void Gazetteer::add_wordnet() {
+  for (auto line : split(gazetteer_data::wordnet_tsv(), '\n')) {
+    if (line.front() == '#') continue;
+    // type, name, aliases, flags; the aliases may be empty, which split() would drop.
+    std::string_view fields[4];
+    for (std::string_view& field : fields) {
+      const auto tab = line.find('\t');
+      field = line.substr(0, tab);
+      line.remove_prefix(tab == std::string_view::npos ? line.size() : tab + 1);
+    }
+    if (fields[1].empty()) continue;
+    const bool ambiguous = fields[3] == "ambiguous";
+    std::vector<std::string_view> names = split(fields[2], '|');
+    names.insert(names.begin(), fields[1]);
+    if (fields[0] == "person") {
+      // A lone famous surname inside a sentence is a person ("Haydn", "Dulles"), as the surname
+      // list's words are; one that is also a word, a given name or a place is not enough alone.
+      for (std::string_view name : names) {
+        if (name.front() == '^' || name.find(' ') != std::string_view::npos) continue;
+        if (ambiguous && name == fields[1]) continue;
+        const std::string key = fold(name);
+        if (!common_words_.contains(key) && !given_names_.contains(key) &&
+            !word_given_names_.contains(key) && lookup(phrase_key(name)) == nullptr)
+          name_words_.insert(key);
+      }
+      continue;
+    }
+    const EntityType type = fields[0] == "org" ? EntityType::org : EntityType::place;
+    // An organisation whose name is also a word ("Allies", "Opposition") is left out; a place
+    // such as "Acre" is one after "in", "at", "near"...
+    if (type == EntityType::org && ambiguous) continue;
+    std::string canonical(fields[1]);
+    for (std::string_view name : names) {
+      const GazetteerEntry* known = lookup(phrase_key(name.front() == '^' ? name.substr(1) : name));
+      if (known != nullptr && known->type == type) {
+        canonical = known->name;
+        break;
+      }
+    }
+    for (std::string_view name : names) {
+      const bool acronym = name.front() == '^';
+      if (acronym) name.remove_prefix(1);
+      const bool one_word = name.find(' ') == std::string_view::npos;
+      const bool unclear =
+          (ambiguous && name == fields[1]) || (one_word && name_words_.contains(fold(name)));
+      add(type, canonical, name, acronym, false, false, false, unclear);
     }
   }
 }

@@ -1,6 +1,7 @@
 // The gazetteers entity extraction matches text against: countries and territories in every
 // language ICU knows, demonyms, capitals and large cities (GeoNames, see core/entities/data/),
-// regions in the news, well-known organisations and their acronyms, plus the word lists the name
+// regions in the news, well-known organisations and their acronyms, WordNet's named people,
+// organisations and places, plus the word lists the name
 // heuristics use (titles, given names, organisation words, common capitalised words). Built once;
 // immutable and so safe to share between threads.
 #pragma once
@@ -98,6 +99,7 @@ class Gazetteer {
            bool demonym, bool after_place = false, bool town = false, bool ambiguous = false);
   void add_countries();
   void add_cities();
+  void add_wordnet();
   void add_tables();
   void add_words();
   const GazetteerEntry* lookup(const std::string& key) const;
@@ -130,6 +132,7 @@ country_names();                     // ISO code -> English name and extra alias
 std::string_view cities_tsv();       // core/entities/data/places.tsv
 std::string_view given_names_txt();  // core/entities/data/given_names.txt
 std::string_view surnames_txt();     // core/entities/data/surnames.txt
+std::string_view wordnet_tsv();      // core/entities/data/wordnet.tsv
 std::string_view titles();
 std::string_view role_nouns();
 std::string_view given_names();

@@ -125,6 +125,19 @@ TEST(EntitiesTest, AWordOnlyNamesUseIsAPersonInsideASentence) {
   EXPECT_EQ(count_type(entities, EntityType::person), 2u) << "not after an article";
 }
 
+TEST(EntitiesTest, WordNetNamesFamousPeopleOrganisationsAndPlaces) {
+  const auto entities = extract_body(
+      "The quartet played Haydn while the Gestapo files were read, and Greenpeace sailed for the "
+      "Finger Lakes. The Allies landed in the Keystone State.");
+  EXPECT_NE(find(entities, EntityType::person, "Haydn"), nullptr);
+  EXPECT_NE(find(entities, EntityType::org, "Gestapo"), nullptr);
+  EXPECT_NE(find(entities, EntityType::org, "Greenpeace"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Finger Lakes"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Pennsylvania"), nullptr)
+      << "a WordNet alias takes the name the other tables give";
+  EXPECT_EQ(find(entities, EntityType::org, "Allies"), nullptr) << "also an English word";
+}
+
 TEST(EntitiesTest, ACompassWordBeforeAPlaceIsPartOfItsName) {
   const auto entities = extract_body(
       "Trade between West Berlin and Southern California grew, and the South voted. "
