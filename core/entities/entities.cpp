@@ -23,8 +23,9 @@ TaggerModel compiled_in_model() {
 
 // "the Commission" after "the Coosa Valley Planning Commission", "the League" after "the League
 // of Women Voters": a one-word organisation that is the first or last word of exactly one longer
-// organisation of the document is that organisation.
-void merge_short_organisations(std::vector<Entity>& entities) {
+// organisation of the document is that organisation. One the gazetteer names in its own right
+// ("Congress" beside "the Congress of Industrial Organizations") stays itself.
+void merge_short_organisations(std::vector<Entity>& entities, const Gazetteer& gazetteer) {
   const auto words_of = [](const std::string& name) {
     std::vector<std::string> words;
     std::size_t at = 0;
@@ -39,6 +40,9 @@ void merge_short_organisations(std::vector<Entity>& entities) {
     if (entities[s].type != EntityType::org) continue;
     const auto short_words = words_of(entities[s].name);
     if (short_words.size() != 1) continue;
+    if (const GazetteerEntry* known = gazetteer.find(entities[s].name);
+        known != nullptr && known->type == EntityType::org && known->name == entities[s].name)
+      continue;
     std::optional<std::size_t> into;
     bool several = false;
     for (std::size_t l = 0; l < entities.size(); ++l) {
@@ -150,7 +154,7 @@ std::vector<Entity> EntityExtractor::extract(const Article& article, std::string
     if (fresh) entities.push_back(Entity{c.type, c.name, {}});
     entities[it->second].mentions.push_back(mention_of(c));
   }
-  merge_short_organisations(entities);
+  merge_short_organisations(entities, gazetteer_);
   for (const auto& group : group_people(candidates, tokens, gazetteer_)) {
     Entity person{EntityType::person, {}, {}};
     for (std::size_t r : group) person.mentions.push_back(mention_of(candidates[r]));

@@ -138,6 +138,15 @@ TEST(EntitiesTest, WordNetNamesFamousPeopleOrganisationsAndPlaces) {
   EXPECT_EQ(find(entities, EntityType::org, "Allies"), nullptr) << "also an English word";
 }
 
+TEST(EntitiesTest, AnOrganisationTheGazetteerNamesIsNoShortFormOfALongerOne) {
+  const auto entities = extract_body(
+      "The Velmora Planning Commission met. The Commission voted. Later the Congress of Industrial "
+      "Organizations wrote to Congress.");
+  EXPECT_EQ(find(entities, EntityType::org, "Commission"), nullptr) << "a short form";
+  EXPECT_NE(find(entities, EntityType::org, "Congress"), nullptr);
+  EXPECT_NE(find(entities, EntityType::org, "Congress of Industrial Organizations"), nullptr);
+}
+
 TEST(EntitiesTest, ACompassWordBeforeAPlaceIsPartOfItsName) {
   const auto entities = extract_body(
       "Trade between West Berlin and Southern California grew, and the South voted. "
