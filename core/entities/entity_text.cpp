@@ -10,6 +10,8 @@
 #include <array>
 #include <memory>
 #include <numeric>
+#include <string_view>
+#include <unordered_set>
 
 #include "normalize.hpp"
 #include "segmenter.hpp"
@@ -38,8 +40,18 @@ UChar32 code_point_at(std::string_view text, std::size_t i) {
   return c;
 }
 
+// "St. Louis", "Mt. Vernon", "Ft. Worth": a place's abbreviated first word ends no sentence.
+// "St." after a capitalised word inside a sentence is a street ("Main St."), which may. (Titles,
+// "Gov.", "Mr.", are the person rules' to read across.)
+bool abbreviates_a_place_word(const Token& word, const Token* before) {
+  static const std::unordered_set<std::string_view> kPlaceWords = {"st", "ste", "mt", "ft"};
+  if (!word.cap || !kPlaceWords.contains(word.key)) return false;
+  return word.key != "st" || before == nullptr || !before->cap || word.sentence_start;
+}
+
 // Sets the flags that describe the gap between two words (punctuation, line breaks).
-void read_gap(std::string_view gap, Token* prev, Token& next) {
+// place_abbreviation: prev abbreviates the first word of a place's name ("St.").
+void read_gap(std::string_view gap, Token* prev, Token& next, bool place_abbreviation = false) {
   bool sentence_end = false;
   bool quote_open = false;
   bool newline = false;
@@ -64,7 +76,7 @@ void read_gap(std::string_view gap, Token* prev, Token& next) {
     first = false;
   }
   if (!gap.empty() && gap.back() == '(') next.paren_before = true;
-  if (prev != nullptr && only_dot && prev->initial) sentence_end = false;
+  if (prev != nullptr && only_dot && (prev->initial || place_abbreviation)) sentence_end = false;
   next.line_start = newline || prev == nullptr;
   if (prev != nullptr && newline) prev->line_end = true;
   next.sentence_start = prev == nullptr || sentence_end || quote_open || newline;
@@ -176,7 +188,9 @@ std::vector<Token> tokenize(std::string_view text) {
       const std::string_view gap = text.substr(gap_begin, token.begin - gap_begin);
       token.hyphen_before =
           prev != nullptr && gap.size() == 1 && is_hyphen(static_cast<unsigned char>(gap[0]));
-      read_gap(gap, prev, token);
+      const Token* before = tokens.size() > 2 ? &tokens[tokens.size() - 3] : nullptr;
+      read_gap(gap, prev, token,
+               prev != nullptr && token.cap && abbreviates_a_place_word(*prev, before));
       gap_begin = static_cast<std::size_t>(end);
       i = end;
     }

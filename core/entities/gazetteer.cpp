@@ -129,6 +129,21 @@ void Gazetteer::add(EntityType type, std::string_view name, std::string_view ali
   phrases_.emplace(std::move(key), static_cast<std::uint32_t>(entries_.size()));
   entries_.push_back(
       GazetteerEntry{type, std::string(name), acronym, demonym, after_place, town, ambiguous});
+  // Place names are written with "Saint", "Mount", "Fort" in full or cut short, whichever way a
+  // table spells them: "St. Paul" is "Saint Paul", "Mt. Vernon" is "Mount Vernon". Only a place's
+  // own name: another city's foreign alias ("Saint Louis" for San Luis) must not take the key.
+  if (type != EntityType::place || alias != name) return;
+  static constexpr std::pair<std::string_view, std::string_view> kShortForms[] = {
+      {"Saint ", "St. "}, {"Sainte ", "Ste. "}, {"Mount ", "Mt. "}, {"Fort ", "Ft. "}};
+  for (const auto& [full, cut] : kShortForms) {
+    for (const auto& [from, to] : {std::pair(full, cut), std::pair(cut, full)}) {
+      if (alias.starts_with(from)) {
+        const std::string other = std::string(to) + std::string(alias.substr(from.size()));
+        add(type, name, other, acronym, demonym, after_place, town, ambiguous);
+        return;
+      }
+    }
+  }
 }
 
 void Gazetteer::add_words() {

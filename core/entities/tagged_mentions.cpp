@@ -91,8 +91,16 @@ std::vector<Candidate> tagged_candidates(const MentionFinder& finder, const Gaze
     const bool untagged = std::all_of(labels.begin() + static_cast<std::ptrdiff_t>(c.begin_tok),
                                       labels.begin() + static_cast<std::ptrdiff_t>(c.end_tok),
                                       [](TagLabel l) { return l == kOutside; });
-    if (!latin(tokens, c.begin_tok, c.end_tok) || (c.type == EntityType::place && untagged))
+    if (!latin(tokens, c.begin_tok, c.end_tok) || (c.type == EntityType::place && untagged)) {
       out.push_back(c);
+    } else if (c.type == EntityType::person && untagged && c.evidence) {
+      // "I. Volyev" opening a sentence, where "I" is mostly the pronoun: a person the rules name
+      // with evidence and the tagger not at all may still be a short form of a person the
+      // document names in full.
+      Candidate weak = c;
+      weak.evidence = false;
+      out.push_back(std::move(weak));
+    }
   }
 
   std::vector<Span> spans = spans_of(tokens, labels, rules);

@@ -147,6 +147,20 @@ TEST(EntitiesTest, AnOrganisationTheGazetteerNamesIsNoShortFormOfALongerOne) {
   EXPECT_NE(find(entities, EntityType::org, "Congress of Industrial Organizations"), nullptr);
 }
 
+TEST(EntitiesTest, SaintMountAndFortAreWrittenInFullOrCutShort) {
+  const Gazetteer& gazetteer = extractor().gazetteer();
+  ASSERT_NE(gazetteer.find("St. Paul"), nullptr);
+  EXPECT_EQ(gazetteer.find("St. Paul")->name, "Saint Paul");
+  ASSERT_NE(gazetteer.find("Saint Louis"), nullptr);
+  EXPECT_EQ(gazetteer.find("Saint Louis")->name, "St. Louis");
+  const auto entities = extract_body(
+      "He flew from St. Paul to St. Louis, stayed in Mt. Vernon and drove on to Ft. Worth.");
+  EXPECT_NE(find(entities, EntityType::place, "Saint Paul"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "St. Louis"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Mount Vernon"), nullptr);
+  EXPECT_NE(find(entities, EntityType::place, "Fort Worth"), nullptr);
+}
+
 TEST(EntitiesTest, ACompassWordBeforeAPlaceIsPartOfItsName) {
   const auto entities = extract_body(
       "Trade between West Berlin and Southern California grew, and the South voted. "
