@@ -193,7 +193,10 @@ void Daemon::Impl::write_status(const IndexerCounters& counters, std::string_vie
 void Daemon::Impl::commit(const IndexerCounters& counters, std::string_view state) {
   const auto status = state_json(counters, state).dump();
   writer->set_state(status);
-  writer->commit(counters);
+  // Names settle once the backlog is through, so a burst of files re-tags each renamed entity's
+  // documents once.
+  writer->commit(counters, pool->queued() > 0 && state == "watching" ? IndexWriter::Names::defer
+                                                                     : IndexWriter::Names::settle);
   if (status_file) status_file->write(status);
 }
 

@@ -22,6 +22,10 @@
 namespace newsdex {
 namespace {
 
+// Renames re-tagging at most this many documents happen in the commit that finds them; larger
+// ones wait until the backlog is through (EntityTable::defer_renames).
+constexpr std::size_t kRetagAtOnce = 200;
+
 std::string utc_now_iso() {
   auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -110,6 +114,11 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const std::filesystem::pa
     if (!entities)
       return make_error(Errc::index_error, "the entity table in " + index_dir.string() +
                                                " is unreadable: " + entities.error().message);
+    // Renames of entities in many documents wait for commits that settle names
+    // (IndexWriter::commit); a table saved while they waited, before a crash, settles at the
+    // first of those.
+    entities->defer_renames(kRetagAtOnce);
+    entities->check_names();
     auto writer =
         std::unique_ptr<IndexWriter>(new IndexWriter(meta, std::move(*entities), std::move(fault)));
     if (!layout->sharded()) {
@@ -397,9 +406,11 @@ std::size_t IndexWriter::move(const FileUpdate& update) {
   return ids.size();
 }
 
-void IndexWriter::commit(const IndexerCounters& counters) {
+void IndexWriter::commit(const IndexerCounters& counters, Names names) {
   if (fault_) fault_("commit");
   wait_all();
+  // Settling may rename records no document of this batch touched.
+  if (names == Names::settle && entities_.settle_names() > 0) entities_changed_ = true;
   if (entities_changed_) {
     const auto renames = entities_.take_renames();
     std::size_t retagged = 0;

@@ -98,9 +98,9 @@ Result<IndexerCounters> index_once(const Config& config, const OnceOptions& opti
       (*writer)->apply(*update);
       ++progress.done;
       if (options.on_progress) options.on_progress(progress);
-      if ((*writer)->pending() >= batch) (*writer)->commit(counters);
+      if ((*writer)->pending() >= batch) (*writer)->commit(counters, IndexWriter::Names::defer);
     }
-    (*writer)->commit(counters);
+    (*writer)->commit(counters, IndexWriter::Names::settle);
     // A daemon's last word (e.g. `degraded`) no longer describes this index.
     std::error_code ignored;
     std::filesystem::remove(config.paths.index / kIndexerStatusFile, ignored);

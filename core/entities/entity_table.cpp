@@ -179,14 +179,40 @@ std::string EntityTable::choose_name(const Record& record) const {
 }
 
 void EntityTable::rename_if_needed(Record& record) {
+  if (!record.name.empty() && record.docs > defer_renames_above_) {
+    unsettled_.insert(record.id);
+    return;
+  }
+  rename(record);
+}
+
+bool EntityTable::rename(Record& record) {
   const std::string name = choose_name(record);
-  if (name == record.name) return;
+  if (name == record.name) return false;
   if (!record.name.empty()) {
     names_.erase({record.type, fold(record.name)});
     renames_.push_back(EntityRename{record.type, record.id, record.name, name});
   }
   names_[{record.type, fold(name)}] = record.id;
   record.name = name;
+  return true;
+}
+
+std::size_t EntityTable::settle_names() {
+  std::size_t renamed = 0;
+  for (std::uint64_t id : unsettled_) {
+    const auto it = records_.find(id);
+    if (it == records_.end() || !rename(it->second)) continue;
+    changed_.insert(id);
+    ++renamed;
+  }
+  unsettled_.clear();
+  return renamed;
+}
+
+void EntityTable::check_names() {
+  for (const auto& [id, record] : records_)
+    if (choose_name(record) != record.name) unsettled_.insert(id);
 }
 
 std::vector<CanonicalEntity> EntityTable::add_document(const std::vector<Entity>& entities) {

@@ -11,7 +11,8 @@
 //
 // Canonical names: the most frequent full form (people) or document-level name (others), by
 // reference counts that deletions decrement; equal counts go to the longer form, then the first in
-// byte order, so the name never depends on the order documents came in. Every change is queued as
+// byte order, so the name never depends on the order documents came in (once settled: the indexer
+// defers renames under a backlog, see defer_renames). Every change is queued as
 // an EntityRename. Filter terms carry the canonical name,
 // so the writer must apply take_renames() to the documents tagged with the old name in the same
 // commit (apply_entity_renames in entity_terms.hpp): filters, facets and stored data then always
@@ -19,6 +20,7 @@
 // finds its record even after renames.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -71,6 +73,21 @@ class EntityTable {
   // collapsed into one).
   std::vector<EntityRename> take_renames();
 
+  // While renames are deferred (the indexer under a backlog), a record in more than `above`
+  // documents keeps its name until settle_names(); smaller ones, new ones included, are renamed at
+  // once. Every rename re-tags each document of the record: a small record finds its name early
+  // and cheaply, while a popular name flipping between two forms of nearly equal counts would
+  // re-tag thousands of documents at every commit. `above` 0 defers every rename of a named
+  // record; SIZE_MAX (the default) none.
+  void defer_renames(std::size_t above) { defer_renames_above_ = above; }
+  // Gives every record whose counts choose another name than it has that name (queued for
+  // take_renames()), and says how many it renamed. Once settled, names are again a function of
+  // the counts alone.
+  std::size_t settle_names();
+  // Marks every record whose stored name its counts no longer choose (a table saved while renames
+  // were deferred, before a crash) for the next settle_names().
+  void check_names();
+
   // Search-time alias lookup: the canonical name of the record that has this form ("Volev",
   // "UNSC"), else, for people, of the record whose names match it as the table merges them ("Volev"
   // finds "Tamir Volyev", "T. Volev" too); the record in most documents when several do.
@@ -102,6 +119,7 @@ class EntityTable {
   void index(const Record& record);
   void unindex(const Record& record);
   void rename_if_needed(Record& record);
+  bool rename(Record& record);
   std::string choose_name(const Record& record) const;
 
   std::map<std::uint64_t, Record> records_;
@@ -111,6 +129,8 @@ class EntityTable {
   std::map<std::pair<EntityType, std::string>, std::uint64_t> names_;  // display names in use
   std::vector<EntityRename> renames_;
   std::set<std::uint64_t> changed_;
+  std::size_t defer_renames_above_ = SIZE_MAX;
+  std::set<std::uint64_t> unsettled_;  // records whose rename waits for settle_names()
 };
 
 }  // namespace newsdex
