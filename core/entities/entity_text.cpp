@@ -49,6 +49,22 @@ bool abbreviates_a_place_word(const Token& word, const Token* before) {
   return word.key != "st" || before == nullptr || !before->cap || word.sentence_start;
 }
 
+// Turkish and Azerbaijani write a name's case and possessive endings after an apostrophe
+// ("Kars'a", "İstanbul'dan", "Bakı'nın"): the name is the part before it. Only whole known endings
+// count, so "O'Neill", "Xi'an" and "D'Amato" stay one word.
+bool name_ending(std::string_view suffix) {
+  static const std::unordered_set<std::string_view> kEndings = {
+      "a",     "e",    "ə",    "ı",     "i",     "u",      "ü",      "ya",   "ye",   "yə",
+      "yı",    "yi",   "yu",   "yü",    "da",    "de",     "də",     "ta",   "te",   "dan",
+      "den",   "dən",  "tan",  "ten",   "ın",    "in",     "un",     "ün",   "nın",  "nin",
+      "nun",   "nün",  "la",   "le",    "lə",    "yla",    "yle",    "ylə",  "na",   "ne",
+      "nə",    "nı",   "ni",   "nu",    "nü",    "nda",    "nde",    "ndə",  "ndan", "nden",
+      "ndən",  "daki", "deki", "ndaki", "ndeki", "taki",   "teki",   "lı",   "li",   "lu",
+      "lü",    "dır",  "dir",  "dur",   "dür",   "tır",    "tir",    "tur",  "tür",  "ların",
+      "lerin", "lara", "lere", "larda", "lerde", "lardan", "lerden", "dakı", "dəki"};
+  return kEndings.contains(suffix);
+}
+
 // Sets the flags that describe the gap between two words (punctuation, line breaks).
 // place_abbreviation: prev abbreviates the first word of a place's name ("St.").
 void read_gap(std::string_view gap, Token* prev, Token& next, bool place_abbreviation = false) {
@@ -175,6 +191,10 @@ std::vector<Token> tokenize(std::string_view text) {
             possessive = true;
           } else if (!is_word_char(e)) {
             possessive = true;
+          } else if (u_isupper(code_point_at(text, static_cast<std::size_t>(start))) &&
+                     name_ending(text.substr(static_cast<std::size_t>(j),
+                                             static_cast<std::size_t>(word_end - j)))) {
+            // "Kars'a": the ending is left out as a lower-case word of its own.
           } else if (j < word_end) {
             end = j;
             continue;

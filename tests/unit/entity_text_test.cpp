@@ -36,6 +36,20 @@ TEST(EntityTextTest, PossessivesAreMarkedAndInnerApostrophesKept) {
   EXPECT_TRUE(tokens[7].possessive);
 }
 
+TEST(EntityTextTest, TurkishCaseEndingsAfterAnApostropheAreCutFromTheName) {
+  const auto tokens = tokenize("Heyet Kars'a ve İstanbul'dan Bakı'nın limanına, Xi'an ve O'Neill");
+  EXPECT_EQ(keys(tokens), (Keys{"heyet", "kars", "a", "ve", "istanbul", "dan", "baki", "nin",
+                                "limanina", "xi'an", "ve", "o'neill"}));
+  EXPECT_FALSE(tokens[1].possessive) << "an ending, not an owner";
+  EXPECT_FALSE(tokens[2].cap);
+}
+
+TEST(EntityTextTest, AnAbbreviatedSaintMountOrFortEndsNoSentence) {
+  const auto tokens = tokenize("He flew to St. Louis. They live on Main St. The house is old.");
+  EXPECT_FALSE(tokens[4].sentence_start) << "St. Louis";
+  EXPECT_TRUE(tokens[10].sentence_start) << "a street ends its sentence";
+}
+
 TEST(EntityTextTest, FlagsFromTheGaps) {
   const auto tokens = tokenize("Talks in Guinea-Bissau (GB), then\nNATO");
   ASSERT_EQ(tokens.size(), 7u);
