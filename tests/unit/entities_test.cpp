@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <string_view>
 #include <thread>
 
 namespace newsdex {
@@ -25,6 +27,13 @@ const Entity* find(const std::vector<Entity>& entities, EntityType type, std::st
   const auto it = std::find_if(entities.begin(), entities.end(),
                                [&](const Entity& e) { return e.type == type && e.name == name; });
   return it == entities.end() ? nullptr : &*it;
+}
+
+// Every one of names is found as an entity of that type.
+void expect_found(const std::vector<Entity>& entities, EntityType type,
+                  std::initializer_list<std::string_view> names) {
+  for (std::string_view name : names)
+    EXPECT_NE(find(entities, type, name), nullptr) << to_string(type) << " " << name;
 }
 
 std::size_t count_type(const std::vector<Entity>& entities, EntityType type) {
@@ -129,12 +138,10 @@ TEST(EntitiesTest, WordNetNamesFamousPeopleOrganisationsAndPlaces) {
   const auto entities = extract_body(
       "The quartet played Haydn while the Gestapo files were read, and Greenpeace sailed for the "
       "Finger Lakes. The Allies landed in the Keystone State.");
-  EXPECT_NE(find(entities, EntityType::person, "Haydn"), nullptr);
-  EXPECT_NE(find(entities, EntityType::org, "Gestapo"), nullptr);
-  EXPECT_NE(find(entities, EntityType::org, "Greenpeace"), nullptr);
-  EXPECT_NE(find(entities, EntityType::place, "Finger Lakes"), nullptr);
-  EXPECT_NE(find(entities, EntityType::place, "Pennsylvania"), nullptr)
-      << "a WordNet alias takes the name the other tables give";
+  expect_found(entities, EntityType::person, {"Haydn"});
+  expect_found(entities, EntityType::org, {"Gestapo", "Greenpeace"});
+  // "Keystone State" is a WordNet alias: it takes the name the other tables give.
+  expect_found(entities, EntityType::place, {"Finger Lakes", "Pennsylvania"});
   EXPECT_EQ(find(entities, EntityType::org, "Allies"), nullptr) << "also an English word";
 }
 
@@ -155,10 +162,8 @@ TEST(EntitiesTest, SaintMountAndFortAreWrittenInFullOrCutShort) {
   EXPECT_EQ(gazetteer.find("Saint Louis")->name, "St. Louis");
   const auto entities = extract_body(
       "He flew from St. Paul to St. Louis, stayed in Mt. Vernon and drove on to Ft. Worth.");
-  EXPECT_NE(find(entities, EntityType::place, "Saint Paul"), nullptr);
-  EXPECT_NE(find(entities, EntityType::place, "St. Louis"), nullptr);
-  EXPECT_NE(find(entities, EntityType::place, "Mount Vernon"), nullptr);
-  EXPECT_NE(find(entities, EntityType::place, "Fort Worth"), nullptr);
+  expect_found(entities, EntityType::place,
+               {"Saint Paul", "St. Louis", "Mount Vernon", "Fort Worth"});
 }
 
 TEST(EntitiesTest, ACompassWordBeforeAPlaceIsPartOfItsName) {
