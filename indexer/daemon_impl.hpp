@@ -116,7 +116,8 @@ struct Daemon::Impl {
   nlohmann::json state_json(const IndexerCounters& counters, std::string_view state) const;
   // The state where searchd and --status find it even when no commit can carry it.
   void write_status(const IndexerCounters& counters, std::string_view state);
-  void commit(const IndexerCounters& counters, std::string_view state);
+  void commit(const IndexerCounters& counters, std::string_view state,
+              IndexWriter::Names names = IndexWriter::Names::settle);
 };
 
 }  // namespace newsdex

@@ -40,7 +40,10 @@ void Daemon::Impl::write_loop() {
       }
       const auto now = Clock::now();
       if (const bool backlog = pool->queued() > 0; policy.due(now, writer->pending(), backlog)) {
-        commit(counters, "watching");
+        // Names settle once the backlog is through, so a burst of files re-tags each renamed
+        // entity's documents once.
+        commit(counters, "watching",
+               backlog ? IndexWriter::Names::defer : IndexWriter::Names::settle);
         policy.committed(now, backlog);
         retry_delay = kFirstRetry;  // writing works again, for real
       }
@@ -190,13 +193,11 @@ void Daemon::Impl::write_status(const IndexerCounters& counters, std::string_vie
     spdlog::warn("cannot write the status file in {}", config.paths.index.string());
 }
 
-void Daemon::Impl::commit(const IndexerCounters& counters, std::string_view state) {
+void Daemon::Impl::commit(const IndexerCounters& counters, std::string_view state,
+                          IndexWriter::Names names) {
   const auto status = state_json(counters, state).dump();
   writer->set_state(status);
-  // Names settle once the backlog is through, so a burst of files re-tags each renamed entity's
-  // documents once.
-  writer->commit(counters, pool->queued() > 0 && state == "watching" ? IndexWriter::Names::defer
-                                                                     : IndexWriter::Names::settle);
+  writer->commit(counters, names);
   if (status_file) status_file->write(status);
 }
 

@@ -75,10 +75,9 @@ class IndexWriter {
   // Applies entity renames, saves the entity table, writes the counters to the metadata and
   // commits: documents, table and counters always land together. Destroying the writer without
   // commit() discards what was applied since the last one (nothing half-written).
-  // Names::defer, for commits under a backlog, leaves renames of entities already naming
-  // documents for the next Names::settle commit (EntityTable::defer_renames): at a million
-  // documents, re-tagging popular entities whose most frequent form flipped at every batch was a
-  // third of --once's time.
+  // Names::defer, for commits under a backlog, leaves renames of entities in many documents for
+  // the next Names::settle commit (EntityTable::defer_renames): at 330,000 documents, re-tagging
+  // popular entities whose most frequent form flipped at every batch was a third of --once's time.
   enum class Names { settle, defer };
   void commit(const IndexerCounters& counters, Names names = Names::settle);
 
