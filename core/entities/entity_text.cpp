@@ -332,14 +332,16 @@ bool person_names_compatible(const std::vector<std::string>& a, const std::vecto
 
 std::string org_key(std::string_view name) {
   std::string key;
+  bool after_initial = false;  // initials run together: "F.B.I." is keyed as "FBI"
   for (const Token& t : tokenize(name)) {
     std::string word = t.key;
     if (word == "the" && key.empty()) continue;
     if (word == "organisation") word = "organization";
     if (word == "defence") word = "defense";
     if (word == "centre") word = "center";
-    if (!key.empty()) key += ' ';
+    if (!key.empty() && !(t.initial && after_initial)) key += ' ';
     key += word;
+    after_initial = t.initial;
   }
   static const std::array<std::pair<std::string_view, std::string_view>, 2> kSynonyms = {
       {{"ministry of foreign affairs", "foreign ministry"},

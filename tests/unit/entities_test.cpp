@@ -9,6 +9,8 @@
 #include <string_view>
 #include <thread>
 
+#include "entity_text.hpp"
+
 namespace newsdex {
 namespace {
 
@@ -164,6 +166,13 @@ TEST(EntitiesTest, SaintMountAndFortAreWrittenInFullOrCutShort) {
       "He flew from St. Paul to St. Louis, stayed in Mt. Vernon and drove on to Ft. Worth.");
   expect_found(entities, EntityType::place,
                {"Saint Paul", "St. Louis", "Mount Vernon", "Fort Worth"});
+}
+
+TEST(EntitiesTest, AnOrganisationsInitialsWithStopsOrWithoutAreOneKey) {
+  EXPECT_EQ(entity_text::org_key("the F.B.I."), entity_text::org_key("FBI"));
+  EXPECT_EQ(entity_text::org_key("J. P. Velmora & Co."), entity_text::org_key("JP Velmora & Co."));
+  EXPECT_NE(entity_text::org_key("J. Velmora Trust"), entity_text::org_key("JVelmora Trust"))
+      << "one initial is no acronym";
 }
 
 TEST(EntitiesTest, ACompassWordBeforeAPlaceIsPartOfItsName) {
