@@ -49,7 +49,7 @@ bool abbreviates_a_place_word(const Token& word, const Token* before) {
   return word.key != "st" || before == nullptr || !before->cap || word.sentence_start;
 }
 
-// Turkish and Azerbaijani write a name's case and possessive endings after an apostrophe
+// Turkish and its Turkic neighbours write a name's case and possessive endings after an apostrophe
 // ("Kars'a", "İstanbul'dan", "Bakı'nın"): the name is the part before it. Only whole known endings
 // count, so "O'Neill", "Xi'an" and "D'Amato" stay one word.
 bool name_ending(std::string_view suffix) {
